@@ -1,0 +1,260 @@
+package io.github.payop4j.internal.json;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tolerant reads from Payop's JSON.
+ *
+ * <p>Payop is a PHP service: an empty object arrives as {@code []}, amounts arrive as numbers
+ * or strings, ids as strings or numbers, and an id may be wrapped as {@code {"value": ..,
+ * "null": false}}. Every accessor here accepts all of these, returns {@code null} (or an empty
+ * collection) for anything else, and never throws on a wrong type.
+ */
+public final class JsonFields {
+
+    /** Numbers with more digits than this are kept in exponent form rather than expanded. */
+    private static final int MAX_PLAIN_DIGITS = 64;
+
+    private JsonFields() {
+    }
+
+    /** {@code data} of Payop's {@code {"data": .., "status": 1}} envelope, or the value itself. */
+    public static JsonValue data(JsonValue root) {
+        if (root instanceof JsonObject o && o.containsKey("data")) {
+            return o.get("data");
+        }
+        return root;
+    }
+
+    /** An object, treating PHP's empty array {@code []} as an empty object; else {@code null}. */
+    public static JsonObject object(JsonValue v) {
+        if (v instanceof JsonObject o) {
+            return o;
+        }
+        if (v instanceof JsonArray a && a.isEmpty()) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        return null;
+    }
+
+    /** Like {@link #object(JsonValue)} but never {@code null}. */
+    public static JsonObject objectOrEmpty(JsonValue v) {
+        JsonObject o = object(v);
+        return o == null ? JsonValue.EMPTY_JSON_OBJECT : o;
+    }
+
+    public static JsonObject object(JsonObject parent, String key) {
+        return parent == null ? null : object(parent.get(key));
+    }
+
+    public static JsonObject objectOrEmpty(JsonObject parent, String key) {
+        return parent == null ? JsonValue.EMPTY_JSON_OBJECT : objectOrEmpty(parent.get(key));
+    }
+
+    /**
+     * Text of a scalar: strings as they are, numbers in plain decimal form, booleans as
+     * "true"/"false". A {@code {"value": x}} wrapper yields x. Otherwise {@code null}.
+     */
+    public static String text(JsonValue v) {
+        if (v == null) {
+            return null;
+        }
+        switch (v.getValueType()) {
+            case STRING:
+                return ((JsonString) v).getString();
+            case NUMBER:
+                return plain((JsonNumber) v);
+            case TRUE:
+                return "true";
+            case FALSE:
+                return "false";
+            case OBJECT:
+                JsonObject o = (JsonObject) v;
+                if (o.containsKey("value") && !isTrue(o.get("null"))) {
+                    JsonValue inner = o.get("value");
+                    return inner instanceof JsonObject ? null : text(inner);
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    public static String text(JsonObject parent, String key) {
+        return parent == null ? null : text(parent.get(key));
+    }
+
+    /** Like {@link #text(JsonObject, String)}, but blank text counts as absent. */
+    public static String nonBlank(JsonObject parent, String key) {
+        String s = text(parent, key);
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** First non-blank text among the keys, for fields Payop names differently across endpoints. */
+    public static String firstText(JsonObject parent, String... keys) {
+        for (String key : keys) {
+            String s = nonBlank(parent, key);
+            if (s != null) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A decimal amount as text: numbers become plain decimals ({@code 3} is "3", {@code 1e2}
+     * is "100"), numeric strings are kept as sent. Anything else is {@code null}.
+     */
+    public static String decimal(JsonObject parent, String key) {
+        JsonValue v = parent == null ? null : parent.get(key);
+        if (v instanceof JsonNumber n) {
+            return plain(n);
+        }
+        if (v instanceof JsonString s) {
+            String t = s.getString().trim();
+            return isDecimal(t) ? t : null;
+        }
+        return null;
+    }
+
+    /** An integer code (state, status, type): a JSON integer or a numeric string; else {@code null}. */
+    public static Integer code(JsonValue v) {
+        if (v instanceof JsonNumber n) {
+            return n.isIntegral() && fitsInt(n) ? n.intValue() : null;
+        }
+        if (v instanceof JsonString s) {
+            String t = s.getString().trim();
+            if (t.matches("-?[0-9]{1,9}")) {
+                return Integer.valueOf(t);
+            }
+        }
+        return null;
+    }
+
+    public static Integer code(JsonObject parent, String key) {
+        return parent == null ? null : code(parent.get(key));
+    }
+
+    /** A boolean: JSON true/false, 1/0, or "true"/"1"/"false"/"0". Anything else is {@code null}. */
+    public static Boolean flag(JsonObject parent, String key) {
+        JsonValue v = parent == null ? null : parent.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (v == JsonValue.TRUE || v.getValueType() == JsonValue.ValueType.TRUE) {
+            return Boolean.TRUE;
+        }
+        if (v.getValueType() == JsonValue.ValueType.FALSE) {
+            return Boolean.FALSE;
+        }
+        String t = text(v);
+        if ("1".equals(t) || "true".equalsIgnoreCase(t)) {
+            return Boolean.TRUE;
+        }
+        if ("0".equals(t) || "false".equalsIgnoreCase(t)) {
+            return Boolean.FALSE;
+        }
+        return null;
+    }
+
+    /** Unix seconds (number or numeric string) as an instant; else {@code null}. */
+    public static Instant epochSeconds(JsonObject parent, String key) {
+        JsonValue v = parent == null ? null : parent.get(key);
+        String t = text(v);
+        if (t == null || !t.matches("[0-9]{1,12}")) {
+            return null;
+        }
+        return Instant.ofEpochSecond(Long.parseLong(t));
+    }
+
+    /** The objects of an array, or the values of a PHP list serialized as an object. */
+    public static List<JsonObject> objects(JsonValue v) {
+        List<JsonObject> out = new ArrayList<>();
+        if (v instanceof JsonArray a) {
+            for (JsonValue item : a) {
+                if (item instanceof JsonObject o) {
+                    out.add(o);
+                }
+            }
+        } else if (v instanceof JsonObject o) {
+            for (JsonValue item : o.values()) {
+                if (item instanceof JsonObject io) {
+                    out.add(io);
+                }
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The texts of an array of scalars (for example {@code ["USD", "EUR"]}). */
+    public static List<String> texts(JsonValue v) {
+        List<String> out = new ArrayList<>();
+        if (v instanceof JsonArray a) {
+            for (JsonValue item : a) {
+                String t = text(item);
+                if (t != null) {
+                    out.add(t);
+                }
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Key to scalar text; a PHP {@code []} is an empty map; nested structures are skipped. */
+    public static Map<String, String> textMap(JsonValue v) {
+        JsonObject o = object(v);
+        if (o == null) {
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        o.forEach((key, value) -> {
+            String t = value instanceof JsonObject ? null : text(value);
+            if (t != null) {
+                out.put(key, t);
+            }
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
+    public static boolean isTrue(JsonValue v) {
+        return v != null && v.getValueType() == JsonValue.ValueType.TRUE;
+    }
+
+    /** A plain or exponent decimal with optional sign (balances may be negative). */
+    public static boolean isDecimal(String t) {
+        return t.length() <= 80 && t.matches("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]{1,4})?");
+    }
+
+    private static boolean fitsInt(JsonNumber n) {
+        BigDecimal d = n.bigDecimalValue();
+        return d.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0
+                && d.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
+    }
+
+    /**
+     * Plain decimal text of a JSON number. A hostile {@code 1e999999999} would expand into a
+     * gigabyte of zeros, so numbers whose plain form would be long keep their compact form.
+     */
+    static String plain(JsonNumber n) {
+        BigDecimal d = n.bigDecimalValue();
+        long plainLength = (long) d.precision() + Math.abs((long) d.scale());
+        if (plainLength > MAX_PLAIN_DIGITS) {
+            return d.toString();
+        }
+        if (d.scale() < 0) {
+            d = d.setScale(0);
+        }
+        return d.toPlainString();
+    }
+}

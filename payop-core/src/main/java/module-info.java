@@ -1,0 +1,19 @@
+/**
+ * payop4j core: the Payop API client and IPN logic, framework-neutral. Only API packages are
+ * exported; {@code io.github.payop4j.internal} stays inside the module.
+ */
+module io.github.payop4j.core {
+    requires transitive jakarta.ws.rs;
+    requires transitive jakarta.json;
+
+    exports io.github.payop4j;
+    exports io.github.payop4j.money;
+    exports io.github.payop4j.error;
+    exports io.github.payop4j.invoice;
+    exports io.github.payop4j.method;
+    exports io.github.payop4j.checkout;
+    exports io.github.payop4j.transaction;
+    exports io.github.payop4j.refund;
+    exports io.github.payop4j.withdrawal;
+    exports io.github.payop4j.balance;
+}
