@@ -40,6 +40,14 @@ public final class Transport implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("io.github.payop4j.http");
     private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
+    /**
+     * Jersey's default connector is {@code HttpURLConnection}, which silently sends a buffered
+     * POST a second time when the connection drops before the answer (the JDK's
+     * {@code sun.net.http.retryPost}). For a payment that is a double charge. With this property
+     * and a known Content-Length, Jersey streams the body instead, and the JDK never replays it.
+     */
+    public static final String JERSEY_FIXED_LENGTH_STREAMING = "jersey.config.client.httpUrlConnector.useFixedLengthStreaming";
+
     private final Client client;
     private final boolean ownsClient;
     private final String apiBase;
@@ -50,6 +58,7 @@ public final class Transport implements AutoCloseable {
     private final Sleeper sleeper;
     private final ErrorMapper errors;
     private final Redactor redactor;
+    private final boolean declarePostLength;
 
     public Transport(Client client, boolean ownsClient, URI apiBase, String jwtToken, String userAgent,
             RetryPolicy retryPolicy, JsonCodec json, Sleeper sleeper, List<String> secrets) {
@@ -64,6 +73,13 @@ public final class Transport implements AutoCloseable {
         this.sleeper = sleeper;
         this.errors = new ErrorMapper(json);
         this.redactor = new Redactor(secrets);
+        this.declarePostLength = streamsFixedLength(client);
+    }
+
+    /** Whether the client is configured to stream POST bodies of known length (see above). */
+    public static boolean streamsFixedLength(Client client) {
+        Object value = client.getConfiguration().getProperty(JERSEY_FIXED_LENGTH_STREAMING);
+        return Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(String.valueOf(value));
     }
 
     public JsonCodec json() {
@@ -95,6 +111,10 @@ public final class Transport implements AutoCloseable {
             Duration delay;
             try (Response response = send(request)) {
                 int status = response.getStatus();
+                if (status < 100 || status > 599) {
+                    // HttpURLConnection reports an unparseable answer as status -1.
+                    throw new ProcessingException(new IOException("Invalid HTTP answer (status " + status + ")"));
+                }
                 byte[] body = readBody(response);
                 LOG.log(System.Logger.Level.DEBUG, () -> request.describe() + " -> " + status + " in "
                         + (System.nanoTime() - started) / 1_000_000 + " ms");
@@ -135,6 +155,9 @@ public final class Transport implements AutoCloseable {
         if (request.body() == null) {
             // Payop's docs ask for Content-Type on every call, and it has answered 415 without it.
             return call.header("Content-Type", MediaType.APPLICATION_JSON).method(request.method());
+        }
+        if (declarePostLength) {
+            call.header("Content-Length", request.body().length);
         }
         return call.method(request.method(), Entity.entity(request.body(), MediaType.APPLICATION_JSON_TYPE));
     }

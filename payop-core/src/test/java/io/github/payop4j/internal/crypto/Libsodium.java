@@ -12,7 +12,7 @@ import java.util.List;
  * byte. Lengths are {@code long} because {@code size_t} and {@code unsigned long long} are 64 bits on
  * the LP64 platforms this runs on.
  */
-interface Libsodium extends Library {
+public interface Libsodium extends Library {
 
     String MISSING = "libsodium is required for this test: apt-get install libsodium23";
 
