@@ -1,7 +1,6 @@
 package io.github.payop4j;
 
 import io.github.payop4j.internal.http.Sleeper;
-import io.github.payop4j.internal.http.Transport;
 import io.github.payop4j.withdrawal.WithdrawalCertificate;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
@@ -141,11 +140,6 @@ public final class PayopClientBuilder {
                 throw new IllegalStateException("Timeouts cannot be applied to a Jakarta REST client you supply:"
                         + " configure them on that client, or let PayopClient create its own.");
             }
-            if (client.getClass().getName().startsWith("org.glassfish.jersey") && !Transport.streamsFixedLength(client)) {
-                System.getLogger("io.github.payop4j").log(System.Logger.Level.WARNING, "PAYOP-HTTP-002 The supplied"
-                        + " Jersey client may send a POST twice when a connection drops (HttpURLConnection's retryPost)."
-                        + " Set the client property " + Transport.JERSEY_FIXED_LENGTH_STREAMING + "=true to prevent it.");
-            }
             return PayopClient.create(snapshot(), client, false, sleeper);
         }
         Duration connect = connectTimeout == null ? PayopClient.DEFAULT_CONNECT_TIMEOUT : connectTimeout;
@@ -155,7 +149,6 @@ public final class PayopClientBuilder {
             created = ClientBuilder.newBuilder()
                     .connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS)
                     .readTimeout(read.toMillis(), TimeUnit.MILLISECONDS)
-                    .property(Transport.JERSEY_FIXED_LENGTH_STREAMING, true)
                     .build();
         } catch (RuntimeException | LinkageError e) {
             throw new IllegalStateException("No Jakarta REST client implementation was found. Inside WildFly or"

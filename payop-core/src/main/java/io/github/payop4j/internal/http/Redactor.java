@@ -3,9 +3,17 @@ package io.github.payop4j.internal.http;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Removes secrets from text that may reach a log or an exception message. */
+/**
+ * Removes secrets from text that may reach a log or an exception message: the values it was
+ * given, and anything that looks like a card number (13-19 digits passing the Luhn check), which
+ * is masked to its last four digits whatever request it came with.
+ */
 final class Redactor {
+
+    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9])[0-9]{13,19}(?![0-9])");
 
     private final List<String> secrets;
 
@@ -38,6 +46,35 @@ final class Redactor {
         for (String s : secrets) {
             out = out.replace(s, "[redacted]");
         }
-        return out;
+        return maskCardNumbers(out);
+    }
+
+    static String maskCardNumbers(String text) {
+        Matcher m = DIGIT_RUN.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String digits = m.group();
+            String replacement = luhnValid(digits) ? "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 4) : digits;
+            m.appendReplacement(out, replacement);
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static boolean luhnValid(String digits) {
+        int sum = 0;
+        boolean doubled = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (doubled) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            doubled = !doubled;
+        }
+        return sum % 10 == 0;
     }
 }

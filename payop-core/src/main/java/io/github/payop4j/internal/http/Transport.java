@@ -43,10 +43,12 @@ public final class Transport implements AutoCloseable {
     /**
      * Jersey's default connector is {@code HttpURLConnection}, which silently sends a buffered
      * POST a second time when the connection drops before the answer (the JDK's
-     * {@code sun.net.http.retryPost}). For a payment that is a double charge. With this property
-     * and a known Content-Length, Jersey streams the body instead, and the JDK never replays it.
+     * {@code sun.net.http.retryPost}). For a payment that is a double charge. Asking Jersey to
+     * stream the body makes the JDK unable to replay it. (Fixed-length streaming would need a
+     * Content-Length header, which Jersey answers with a WARNING on every request.) Other
+     * implementations ignore the property; RESTEasy's Apache client never resends a sent POST.
      */
-    public static final String JERSEY_FIXED_LENGTH_STREAMING = "jersey.config.client.httpUrlConnector.useFixedLengthStreaming";
+    static final String JERSEY_ENTITY_PROCESSING = "jersey.config.client.request.entity.processing";
 
     private final Client client;
     private final boolean ownsClient;
@@ -58,7 +60,6 @@ public final class Transport implements AutoCloseable {
     private final Sleeper sleeper;
     private final ErrorMapper errors;
     private final Redactor redactor;
-    private final boolean declarePostLength;
 
     public Transport(Client client, boolean ownsClient, URI apiBase, String jwtToken, String userAgent,
             RetryPolicy retryPolicy, JsonCodec json, Sleeper sleeper, List<String> secrets) {
@@ -73,13 +74,6 @@ public final class Transport implements AutoCloseable {
         this.sleeper = sleeper;
         this.errors = new ErrorMapper(json);
         this.redactor = new Redactor(secrets);
-        this.declarePostLength = streamsFixedLength(client);
-    }
-
-    /** Whether the client is configured to stream POST bodies of known length (see above). */
-    public static boolean streamsFixedLength(Client client) {
-        Object value = client.getConfiguration().getProperty(JERSEY_FIXED_LENGTH_STREAMING);
-        return Boolean.TRUE.equals(value) || "true".equalsIgnoreCase(String.valueOf(value));
     }
 
     public JsonCodec json() {
@@ -156,9 +150,7 @@ public final class Transport implements AutoCloseable {
             // Payop's docs ask for Content-Type on every call, and it has answered 415 without it.
             return call.header("Content-Type", MediaType.APPLICATION_JSON).method(request.method());
         }
-        if (declarePostLength) {
-            call.header("Content-Length", request.body().length);
-        }
+        call.property(JERSEY_ENTITY_PROCESSING, "CHUNKED");
         return call.method(request.method(), Entity.entity(request.body(), MediaType.APPLICATION_JSON_TYPE));
     }
 
