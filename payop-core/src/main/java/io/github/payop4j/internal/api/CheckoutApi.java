@@ -85,12 +85,7 @@ public final class CheckoutApi implements Checkout {
     private static JsonObjectBuilder customer(JsonBuilderFactory f, Customer c) {
         JsonObjectBuilder b = f.createObjectBuilder().add("email", c.email()).add("name", c.name());
         JsonOut.putIfPresent(b, "ip", c.ip());
-        if (!c.extraFields().isEmpty()) {
-            JsonObjectBuilder extra = f.createObjectBuilder();
-            c.extraFields().forEach(extra::add);
-            b.add("extraFields", extra);
-        }
-        return b;
+        return JsonOut.putIfNotEmpty(f, b, "extraFields", c.extraFields());
     }
 
     @Override

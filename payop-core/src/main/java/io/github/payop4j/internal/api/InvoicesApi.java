@@ -101,12 +101,7 @@ public final class InvoicesApi implements Invoices {
         JsonObjectBuilder b = f.createObjectBuilder().add("email", payer.email());
         JsonOut.putIfPresent(b, "name", payer.name());
         JsonOut.putIfPresent(b, "phone", payer.phone());
-        if (!payer.extraFields().isEmpty()) {
-            JsonObjectBuilder extra = f.createObjectBuilder();
-            payer.extraFields().forEach(extra::add);
-            b.add("extraFields", extra);
-        }
-        return b;
+        return JsonOut.putIfNotEmpty(f, b, "extraFields", payer.extraFields());
     }
 
     @Override

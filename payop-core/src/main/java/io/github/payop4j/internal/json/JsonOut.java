@@ -24,6 +24,17 @@ public final class JsonOut {
         return b;
     }
 
+    /** Adds {@code key: {..}} with the map's string entries, only when the map is not empty. */
+    public static JsonObjectBuilder putIfNotEmpty(JsonBuilderFactory f, JsonObjectBuilder b, String key,
+            Map<String, String> values) {
+        if (!values.isEmpty()) {
+            JsonObjectBuilder object = f.createObjectBuilder();
+            values.forEach(object::add);
+            b.add(key, object);
+        }
+        return b;
+    }
+
     /**
      * A JSON number whose literal text is exactly {@code plainDecimal}. JSON-P writers print a
      * {@link JsonNumber} through its {@code toString()}; going through {@code BigDecimal} or
