@@ -172,6 +172,22 @@ class InvoicesTest {
     }
 
     @Test
+    void theHeaderIdWinsOverABodyThatIsNotJson() {
+        payop.stubFor(post("/v1/invoices/create").willReturn(aResponse().withHeader("identifier", "inv-7")
+                .withBody("<html>OK</html>")));
+
+        assertEquals("inv-7", client.invoices().create(docsRequest().build()).invoiceId());
+    }
+
+    @Test
+    void aBodyThatIsNotJsonWithoutAnIdIsReportedAsUnknownOutcome() {
+        payop.stubFor(post("/v1/invoices/create").willReturn(aResponse().withBody("<html>OK</html>")));
+
+        PayopResponseException e = assertThrows(PayopResponseException.class, () -> client.invoices().create(docsRequest().build()));
+        assertTrue(e.getMessage().contains("check it in the Payop dashboard before repeating it"), e.getMessage());
+    }
+
+    @Test
     void wrongSignatureIsAValidationError() {
         payop.stubFor(post("/v1/invoices/create").willReturn(aResponse().withStatus(422).withBody(Docs.json("wrong-signature.json"))));
 

@@ -171,16 +171,21 @@ public final class Transport implements AutoCloseable {
 
     private ApiResponse success(ApiRequest request, int status, String identifier, byte[] body) {
         JsonValue parsed = JsonValue.NULL;
+        boolean hasIdentifier = identifier != null && !identifier.isBlank();
         if (body.length > 0) {
             try {
                 parsed = json.parse(body);
             } catch (JsonException | IllegalStateException e) {
+                if (hasIdentifier) {
+                    // The id header is Payop's documented answer to a create; the body is decoration.
+                    return new ApiResponse(status, identifier.trim(), JsonValue.NULL);
+                }
                 throw new PayopResponseException("Payop answered " + status + " to " + request.describe()
                         + " but the body is not JSON, so the result of '" + request.operation()
                         + "' is unknown; check it in the Payop dashboard before repeating it.", status);
             }
         }
-        return new ApiResponse(status, identifier == null || identifier.isBlank() ? null : identifier.trim(), parsed);
+        return new ApiResponse(status, hasIdentifier ? identifier.trim() : null, parsed);
     }
 
     private PayopConnectionException connectionFailure(ApiRequest request, ProcessingException e, Redactor redact) {
