@@ -81,14 +81,14 @@ class ErrorResponsesTest {
     static Stream<ErrorCase> documentedErrors() {
         String methods = "/v1/instrument-settings/payment-methods/available-for-application/" + PayopStub.PROJECT_ID;
         return Stream.of(
+                // A 401 to a POST loses Payop's text on Jersey: the POST is streamed so the JDK can
+                // never replay it, and in streaming mode HttpURLConnection drops a 401's body.
                 new ErrorCase("error-401.json", 401, "POST", "/v1/refunds/create",
                         c -> c.refunds().create(RefundRequest.full("tx-1")), "refund transaction tx-1",
-                        PayopAuthenticationException.class,
-                        "Full authentication is required to access this resource.", Map.of(), "JWT token"),
+                        PayopAuthenticationException.class, "", Map.of(), "JWT token"),
                 new ErrorCase("error-401.json", 401, "POST", "/v1/checkout/create",
                         c -> c.checkout().createTransaction(CHECKOUT), "create a checkout transaction for invoice inv-1",
-                        PayopAuthenticationException.class,
-                        "Full authentication is required to access this resource.", Map.of(), "public key"),
+                        PayopAuthenticationException.class, "", Map.of(), "public key"),
                 new ErrorCase("token-invalid.json", 401, "GET", "/v2/transactions/t-1",
                         c -> c.transactions().get("t-1"), "read transaction t-1",
                         PayopAuthenticationException.class, "Authorization token invalid", Map.of(), "JWT token"),

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.payop4j.ClientFixture;
 import io.github.payop4j.PayopClient;
+import io.github.payop4j.error.PayopAuthenticationException;
 import io.github.payop4j.error.PayopServerException;
 import io.github.payop4j.internal.crypto.Libsodium;
 import io.github.payop4j.money.Amount;
@@ -154,6 +155,19 @@ class WithdrawalsCreateMassTest {
 
         assertThrows(PayopServerException.class, () -> client.withdrawals().createMass(docsPayouts(), "k-1"));
         payop.verify(3, postRequestedFor(urlEqualTo("/v1/withdrawals/create-mass")));
+    }
+
+    @Test
+    void aRejectedTokenIsReportedOnceWithPayopsMessage() {
+        payop.stubFor(post("/v1/withdrawals/create-mass").willReturn(aResponse().withStatus(401)
+                .withBody(Docs.json("token-invalid.json"))));
+
+        PayopAuthenticationException e = assertThrows(PayopAuthenticationException.class,
+                () -> client.withdrawals().createMass(docsPayouts(), "k-401"));
+
+        // Keyed requests stay buffered, so unlike streamed POSTs the 401 keeps Payop's text.
+        assertEquals("Authorization token invalid", e.payopMessage());
+        payop.verify(1, postRequestedFor(urlEqualTo("/v1/withdrawals/create-mass")));
     }
 
     @Test

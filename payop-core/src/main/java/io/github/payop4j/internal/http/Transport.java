@@ -43,9 +43,11 @@ public final class Transport implements AutoCloseable {
     /**
      * Jersey's default connector is {@code HttpURLConnection}, which silently sends a buffered
      * POST a second time when the connection drops before the answer (the JDK's
-     * {@code sun.net.http.retryPost}). For a payment that is a double charge. Asking Jersey to
-     * stream the body makes the JDK unable to replay it. (Fixed-length streaming would need a
-     * Content-Length header, which Jersey answers with a WARNING on every request.) Other
+     * {@code sun.net.http.retryPost}). For a refund or a checkout that is a double payment.
+     * Asking Jersey to stream the body makes the JDK unable to replay it. The price: on a
+     * streamed request the JDK drops the body of a 401 answer, so Payop's message is missing
+     * from that exception (its type, status and advice remain). Fixed-length streaming would
+     * need a Content-Length header, which Jersey answers with a WARNING on every request. Other
      * implementations ignore the property; RESTEasy's Apache client never resends a sent POST.
      */
     static final String JERSEY_ENTITY_PROCESSING = "jersey.config.client.request.entity.processing";
@@ -150,7 +152,10 @@ public final class Transport implements AutoCloseable {
             // Payop's docs ask for Content-Type on every call, and it has answered 415 without it.
             return call.header("Content-Type", MediaType.APPLICATION_JSON).method(request.method());
         }
-        call.property(JERSEY_ENTITY_PROCESSING, "CHUNKED");
+        if (request.retry() == Retry.NEVER) {
+            // A keyed request may be replayed harmlessly, and stays buffered so a 401 keeps its text.
+            call.property(JERSEY_ENTITY_PROCESSING, "CHUNKED");
+        }
         return call.method(request.method(), Entity.entity(request.body(), MediaType.APPLICATION_JSON_TYPE));
     }
 

@@ -29,13 +29,23 @@ public final class JsonFields {
     private JsonFields() {
     }
 
-    /** {@code data} of Payop's {@code {"data": .., "status": 1}} envelope, or the value itself. */
+    /**
+     * {@code data} of Payop's {@code {"data": .., "status": 1}} envelope. An answer without the
+     * envelope is read as the data itself (an array, or an object with fields of its own), but an
+     * object holding nothing but envelope keys never is: its {@code "status": 1} is a success
+     * flag, and read as an invoice status it would mean "paid".
+     */
     public static JsonValue data(JsonValue root) {
-        if (root instanceof JsonObject o && o.containsKey("data")) {
-            return o.get("data");
+        if (root instanceof JsonObject o) {
+            if (o.containsKey("data")) {
+                return o.get("data");
+            }
+            return ENVELOPE_KEYS.containsAll(o.keySet()) ? JsonValue.NULL : o;
         }
-        return root;
+        return root == null ? JsonValue.NULL : root;
     }
+
+    private static final java.util.Set<String> ENVELOPE_KEYS = java.util.Set.of("status", "message", "data");
 
     /** An object, treating PHP's empty array {@code []} as an empty object; else {@code null}. */
     public static JsonObject object(JsonValue v) {
@@ -197,15 +207,18 @@ public final class JsonFields {
         return Collections.unmodifiableList(out);
     }
 
-    /** The texts of an array of scalars (for example {@code ["USD", "EUR"]}). */
+    /**
+     * The texts of an array of scalars (for example {@code ["USD", "EUR"]}), or of a PHP list
+     * serialized as an object ({@code {"0": "USD", "2": "EUR"}} after {@code array_filter}).
+     */
     public static List<String> texts(JsonValue v) {
         List<String> out = new ArrayList<>();
-        if (v instanceof JsonArray a) {
-            for (JsonValue item : a) {
-                String t = text(item);
-                if (t != null) {
-                    out.add(t);
-                }
+        Iterable<JsonValue> items = v instanceof JsonArray a ? a
+                : v instanceof JsonObject o ? o.values() : List.of();
+        for (JsonValue item : items) {
+            String t = item instanceof JsonObject ? null : text(item);
+            if (t != null) {
+                out.add(t);
             }
         }
         return Collections.unmodifiableList(out);

@@ -43,7 +43,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -318,8 +317,6 @@ class TolerantReaderTest {
         assertEquals(3, invoice.statusCode());
     }
 
-    @Disabled("BUG: without a \"data\" key the envelope itself is parsed, so the envelope's success flag"
-            + " \"status\": 1 is read as invoice status 1 = PAID")
     @Test
     void theEnvelopesStatusIsNeverTakenForTheInvoiceStatus() {
         answer("/v1/invoices/inv-1", "{\"status\": 1}");
@@ -436,8 +433,6 @@ class TolerantReaderTest {
                 client.paymentMethods().available().get(0).fields().stream().map(PayerField::name).toList());
     }
 
-    @Disabled("BUG: JsonFields.texts reads only arrays, so a PHP list serialized as an object"
-            + " (currencies/countries after array_filter) becomes an empty list")
     @Test
     void aListOfCurrenciesSerializedAsAnObjectIsReadToo() {
         answer(METHODS_URL, """
@@ -548,7 +543,7 @@ class TolerantReaderTest {
     @Test
     void aPostAnsweredWithNonJsonSaysTheResultIsUnknown() {
         payop.stubFor(post("/v1/refunds/create").willReturn(aResponse().withStatus(200)
-                .withHeader("identifier", "r-1").withBody("<html>OK</html>")));
+                .withBody("<html>OK</html>")));
 
         PayopResponseException e = assertThrows(PayopResponseException.class,
                 () -> client.refunds().create(RefundRequest.full("tx-1")));
