@@ -227,7 +227,16 @@ public final class IpnProcessor {
             }
             return new IpnProcessor(new PipelineConfig(sources, verify ? new Confirmer(client) : null, orderLookup,
                     handlers, journal == null ? IpnJournal.inMemory() : journal, transactions, lease, maxBodyBytes,
-                    clock, new JsonCodec()));
+                    clock, jsonCodec()));
+        }
+
+        private static JsonCodec jsonCodec() {
+            try {
+                return new JsonCodec();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("No Jakarta JSON Processing implementation was found. WildFly and"
+                        + " Payara provide one; elsewhere add org.eclipse.parsson:parsson to the application.", e);
+            }
         }
     }
 }
