@@ -2,6 +2,7 @@ package io.github.payop4j.ipn.servlet;
 
 import io.github.payop4j.PayopClient;
 import io.github.payop4j.PayopClientBuilder;
+import io.github.payop4j.RetryPolicy;
 import io.github.payop4j.ipn.IpnJournal;
 import io.github.payop4j.ipn.IpnProcessor;
 import io.github.payop4j.ipn.IpnSourcePolicy;
@@ -56,9 +57,11 @@ final class ProcessorFactory {
     }
 
     private static PayopClient client(IpnSettings s, String token) {
-        // Payop waits for our answer while we ask its API: keep the call short, Payop retries anyway.
+        // Payop waits for our answer while we ask its API: keep the call short (one quick retry at
+        // most), since Payop retries the whole IPN anyway.
         Duration timeout = Duration.ofSeconds(s.integer(IpnSettings.API_TIMEOUT_SECONDS, 10));
         PayopClientBuilder b = PayopClient.builder().jwtToken(token).connectTimeout(timeout).readTimeout(timeout)
+                .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(2))
                 .appInfo("payop-ipn-servlet");
         String apiUrl = s.get(IpnSettings.API_URL);
         if (apiUrl != null) {
