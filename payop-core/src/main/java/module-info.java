@@ -5,6 +5,7 @@
 module io.github.payop4j.core {
     requires transitive jakarta.ws.rs;
     requires transitive jakarta.json;
+    requires transitive java.sql;
 
     exports io.github.payop4j;
     exports io.github.payop4j.money;
@@ -16,4 +17,9 @@ module io.github.payop4j.core {
     exports io.github.payop4j.refund;
     exports io.github.payop4j.withdrawal;
     exports io.github.payop4j.balance;
+    exports io.github.payop4j.ipn;
+
+    uses io.github.payop4j.ipn.IpnHandler;
+    uses io.github.payop4j.ipn.IpnOrderLookup;
+    uses io.github.payop4j.ipn.IpnTransactions;
 }

@@ -10,6 +10,7 @@ import jakarta.json.JsonWriter;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -54,6 +55,17 @@ public final class JsonCodec {
      */
     public JsonValue parse(byte[] utf8) {
         try (JsonReader reader = readers.createReader(new ByteArrayInputStream(utf8), StandardCharsets.UTF_8)) {
+            return reader.readValue();
+        }
+    }
+
+    /**
+     * Parses JSON text of any top-level kind (for input whose UTF-8 was already checked).
+     *
+     * @throws JsonException if the text is not JSON
+     */
+    public JsonValue parse(String text) {
+        try (JsonReader reader = readers.createReader(new StringReader(text))) {
             return reader.readValue();
         }
     }

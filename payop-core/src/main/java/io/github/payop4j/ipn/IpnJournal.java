@@ -1,0 +1,163 @@
+package io.github.payop4j.ipn;
+
+import io.github.payop4j.internal.ipn.journal.InMemoryJournal;
+import io.github.payop4j.internal.ipn.journal.JdbcJournal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The durable record of IPN deliveries and the claims that make each (object, state) apply
+ * exactly once.
+ *
+ * <p>Two parts: <em>entries</em>, one per delivery that passed the source and shape checks
+ * (kind, ids, claimed state, source address, time, raw body, outcome), and <em>claims</em>,
+ * one per (kind, object id, state key) with status PROCESSING, APPLIED or FAILED. A PROCESSING
+ * claim older than the lease and a FAILED claim may be claimed again. Implementations must be
+ * thread-safe; the JDBC one is also safe across nodes sharing the database.
+ *
+ * <p>Use {@link #jdbc(DataSource)} in production and {@link #inMemory()} for tests or a single
+ * node that can afford to forget on restart. Every method throws an unchecked exception when
+ * the store fails; the processor then answers "retry later".
+ */
+public interface IpnJournal {
+
+    /** Appends a delivery (its {@code id} and {@code outcome} are ignored) and returns its id, > 0. */
+    long record(Entry entry);
+
+    /** Sets the final outcome of a delivery; {@code detail} is short and contains no secrets. */
+    void finish(long entryId, IpnOutcome outcome, String detail, Instant at);
+
+    /**
+     * Claims {@code key} for the delivery {@code entryId}: creates it PROCESSING, or takes over
+     * a FAILED claim or a PROCESSING one older than {@code lease}. Reports every claim of the
+     * same object as it stands afterwards.
+     */
+    ClaimAttempt claim(Key key, long entryId, Instant now, Duration lease);
+
+    /** PROCESSING to APPLIED, if {@code entryId} still holds the claim. */
+    void markApplied(Key key, long entryId, Instant now);
+
+    /** PROCESSING to FAILED (claimable again), if {@code entryId} still holds the claim. */
+    void markFailed(Key key, long entryId, Instant now);
+
+    /** All claims of one object. */
+    List<Claim> claims(IpnKind kind, String objectId);
+
+    /** All deliveries of one object, oldest first. */
+    List<Entry> entries(IpnKind kind, String objectId);
+
+    Optional<Entry> entry(long entryId);
+
+    /** A journal in this JVM's memory (bounded to the newest 10,000 entries); lost on restart. */
+    static IpnJournal inMemory() {
+        return new InMemoryJournal();
+    }
+
+    /** A journal in the shop's database, tables {@code payop_ipn_*} created if missing. */
+    static IpnJournal jdbc(DataSource dataSource) {
+        return jdbc(dataSource, JdbcOptions.DEFAULTS);
+    }
+
+    static IpnJournal jdbc(DataSource dataSource, JdbcOptions options) {
+        return new JdbcJournal(dataSource, options);
+    }
+
+    /**
+     * @param tablePrefix prefix of the two tables ({@code <prefix>delivery}, {@code <prefix>claim});
+     *     lower-case letters, digits and underscores
+     * @param createSchema create the tables and index if missing ({@code CREATE ... IF NOT EXISTS})
+     * @param joinTransactions set when calls may run inside a container (JTA) transaction: the
+     *     journal then never commits or rolls back a connection itself. When false (default),
+     *     it commits after its own statements if the pool hands out connections without auto-commit.
+     */
+    record JdbcOptions(String tablePrefix, boolean createSchema, boolean joinTransactions) {
+
+        public static final JdbcOptions DEFAULTS = new JdbcOptions("payop_ipn_", true, false);
+
+        public JdbcOptions {
+            Objects.requireNonNull(tablePrefix, "tablePrefix");
+            if (!tablePrefix.matches("[a-z][a-z0-9_]{0,29}")) {
+                throw new IllegalArgumentException("tablePrefix \"" + tablePrefix
+                        + "\" must be 1 to 30 lower-case letters, digits or underscores, starting with a letter");
+            }
+        }
+
+        public JdbcOptions withTablePrefix(String prefix) {
+            return new JdbcOptions(prefix, createSchema, joinTransactions);
+        }
+
+        public JdbcOptions withCreateSchema(boolean create) {
+            return new JdbcOptions(tablePrefix, create, joinTransactions);
+        }
+
+        public JdbcOptions withJoinTransactions(boolean join) {
+            return new JdbcOptions(tablePrefix, createSchema, join);
+        }
+    }
+
+    /**
+     * What is claimed: one state of one object. {@code stateKey} is the state's name
+     * ({@code ACCEPTED}, {@code FAILED} for every failure reason, {@code UNKNOWN_<code>}), or
+     * {@code <ANOMALY TYPE>:<claimed state>} for an anomaly.
+     */
+    record Key(IpnKind kind, String objectId, String stateKey) {
+        public Key {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(objectId, "objectId");
+            Objects.requireNonNull(stateKey, "stateKey");
+        }
+    }
+
+    enum ClaimStatus { PROCESSING, APPLIED, FAILED }
+
+    /** One claim as stored; {@code attempts} counts how often it was claimed. */
+    record Claim(String stateKey, ClaimStatus status, long entryId, Instant claimedAt, int attempts) {
+    }
+
+    /**
+     * @param result CLAIMED (the caller now holds it), ALREADY_APPLIED, or BUSY (another
+     *     delivery holds a live PROCESSING claim)
+     * @param objectClaims every claim of the object after the attempt, the caller's included
+     */
+    record ClaimAttempt(Result result, List<Claim> objectClaims) {
+        public ClaimAttempt {
+            Objects.requireNonNull(result, "result");
+            objectClaims = List.copyOf(objectClaims);
+        }
+
+        public enum Result { CLAIMED, ALREADY_APPLIED, BUSY }
+    }
+
+    /**
+     * One delivery.
+     *
+     * @param id journal id (0 before {@link #record})
+     * @param receivedAt when it arrived
+     * @param sourceAddress the resolved client address
+     * @param kind what it is about
+     * @param objectId transaction, refund or withdrawal id
+     * @param invoiceId invoice id (checkout), else {@code null}
+     * @param orderId order id as the IPN claimed it, else {@code null}
+     * @param state the state the IPN claimed
+     * @param stateCode its raw code
+     * @param body the raw body (valid UTF-8)
+     * @param outcome the outcome, {@code null} until processing ended
+     * @param detail a short explanation of the outcome, or {@code null}
+     */
+    record Entry(long id, Instant receivedAt, String sourceAddress, IpnKind kind, String objectId,
+            String invoiceId, String orderId, IpnState state, Integer stateCode, String body, IpnOutcome outcome,
+            String detail) {
+
+        /** Never prints the body. */
+        @Override
+        public String toString() {
+            return "Entry[id=" + id + ", receivedAt=" + receivedAt + ", sourceAddress=" + sourceAddress + ", kind="
+                    + kind + ", objectId=" + objectId + ", state=" + state + "(" + stateCode + "), outcome=" + outcome
+                    + ", detail=" + detail + "]";
+        }
+    }
+}

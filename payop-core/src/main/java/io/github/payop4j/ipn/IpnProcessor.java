@@ -1,0 +1,242 @@
+package io.github.payop4j.ipn;
+
+import io.github.payop4j.PayopClient;
+import io.github.payop4j.internal.ipn.Confirmer;
+import io.github.payop4j.internal.ipn.Pipeline;
+import io.github.payop4j.internal.ipn.PipelineConfig;
+import io.github.payop4j.internal.json.JsonCodec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
+
+/**
+ * Receives Payop IPNs: proves each is genuine, applies it exactly once, loses none.
+ *
+ * <pre>{@code
+ * IpnProcessor ipn = IpnProcessor.builder(payopClient)      // confirms with the API (JWT token)
+ *         .journal(IpnJournal.jdbc(dataSource))
+ *         .orderLookup(id -> orders.find(id).map(o -> new IpnOrderLookup.Order(o.total(), o.currency())))
+ *         .handler(event -> { if (event instanceof IpnEvent.PaymentAccepted p) orders.markPaid(p.orderId()); })
+ *         .build();
+ * IpnResult result = ipn.process(new IpnDelivery(body, peer, xForwardedFor, forwarded, Instant.now()));
+ * response.setStatus(result.httpStatus());
+ * }</pre>
+ *
+ * <p>Per delivery: the source address must be allowed; the body must be one of Payop's three
+ * IPN shapes; the delivery is journaled; a state already applied is answered "duplicate";
+ * otherwise the Payop API is asked and its state, ids, amount and currency are the truth; an
+ * accepted payment must also match the shop's order; then the state is claimed in the journal,
+ * the handlers run, and the claim is marked applied. Anything that cannot be trusted becomes
+ * an {@link IpnEvent.Anomaly}, never a payment. Immutable and thread-safe: build one per Payop
+ * project and share it.
+ */
+public final class IpnProcessor {
+
+    /** Default cap on the body; Payop's IPNs are well under 2 KiB. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+    /** How long a PROCESSING claim blocks others before it counts as abandoned. */
+    public static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
+
+    private final Pipeline pipeline;
+    private final PipelineConfig config;
+
+    private IpnProcessor(PipelineConfig config) {
+        this.config = config;
+        this.pipeline = new Pipeline(config);
+    }
+
+    /** A processor that confirms every IPN with the Payop API when the client has a JWT token. */
+    public static Builder builder(PayopClient client) {
+        return new Builder(Objects.requireNonNull(client, "client"));
+    }
+
+    /**
+     * A processor without API confirmation: only the source address and the journal protect
+     * the shop. Use it only where no JWT token can be had.
+     */
+    public static Builder builder() {
+        return new Builder(null);
+    }
+
+    /** Processes one delivery. Never throws: every failure is an outcome with a status to answer. */
+    public IpnResult process(IpnDelivery delivery) {
+        return pipeline.process(Objects.requireNonNull(delivery, "delivery"));
+    }
+
+    public IpnJournal journal() {
+        return config.journal();
+    }
+
+    public IpnSourcePolicy sources() {
+        return config.sources();
+    }
+
+    public boolean verifiesWithApi() {
+        return config.confirmer() != null;
+    }
+
+    public int maxBodyBytes() {
+        return config.maxBodyBytes();
+    }
+
+    @Override
+    public String toString() {
+        return "IpnProcessor[verifyWithApi=" + verifiesWithApi() + ", sources=" + config.sources() + ", journal="
+                + config.journal() + ", handlers=" + config.handlers().size() + ", orderLookup="
+                + (config.orderLookup() != null) + ", transactions=" + config.transactions() + ", lease="
+                + config.lease() + ", maxBodyBytes=" + config.maxBodyBytes() + "]";
+    }
+
+    public static final class Builder {
+        private final PayopClient client;
+        private final List<IpnHandler> handlers = new ArrayList<>();
+        private Boolean verifyWithApi;
+        private IpnOrderLookup orderLookup;
+        private IpnSourcePolicy sources = IpnSourcePolicy.payopDefaults();
+        private IpnJournal journal;
+        private IpnTransactions transactions = IpnTransactions.none();
+        private Duration lease = DEFAULT_LEASE;
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(PayopClient client) {
+            this.client = client;
+        }
+
+        /** Adds a handler; several run in order (a failure in a later one re-runs the earlier on retry). */
+        public Builder handler(IpnHandler handler) {
+            handlers.add(Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /** The shop's order lookup, compared against accepted payments. */
+        public Builder orderLookup(IpnOrderLookup lookup) {
+            this.orderLookup = Objects.requireNonNull(lookup, "orderLookup");
+            return this;
+        }
+
+        /** Allowed sources and trusted proxies; default {@link IpnSourcePolicy#payopDefaults()}. */
+        public Builder sources(IpnSourcePolicy policy) {
+            this.sources = Objects.requireNonNull(policy, "sources");
+            return this;
+        }
+
+        /** Confirm with the API; default on whenever the client has a JWT token. */
+        public Builder verifyWithApi(boolean verify) {
+            this.verifyWithApi = verify;
+            return this;
+        }
+
+        /** Default {@link IpnJournal#inMemory()}: use {@link IpnJournal#jdbc} in production. */
+        public Builder journal(IpnJournal journal) {
+            this.journal = Objects.requireNonNull(journal, "journal");
+            return this;
+        }
+
+        /** Transaction around claim, handlers and mark; default {@link IpnTransactions#none()}. */
+        public Builder transactions(IpnTransactions transactions) {
+            this.transactions = Objects.requireNonNull(transactions, "transactions");
+            return this;
+        }
+
+        /** How long a claim may stay PROCESSING before another delivery takes it over; default 2 min. */
+        public Builder lease(Duration lease) {
+            if (lease == null || lease.isNegative() || lease.isZero()) {
+                throw new IllegalArgumentException("lease must be a positive duration");
+            }
+            this.lease = lease;
+            return this;
+        }
+
+        /** Bodies longer than this are refused (413); default 64 KiB. */
+        public Builder maxBodyBytes(int max) {
+            if (max < 256 || max > 16 * 1024 * 1024) {
+                throw new IllegalArgumentException("maxBodyBytes must be between 256 bytes and 16 MiB");
+            }
+            this.maxBodyBytes = max;
+            return this;
+        }
+
+        /** The clock for receive times and leases (tests). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Fills in what was not set explicitly from {@link ServiceLoader} in {@code loader}:
+         * every {@link IpnHandler} (only if none was added), and at most one
+         * {@link IpnOrderLookup} and {@link IpnTransactions}.
+         *
+         * @throws IllegalStateException if more than one order lookup or transaction runner is found
+         */
+        public Builder discover(ClassLoader loader) {
+            if (handlers.isEmpty()) {
+                ServiceLoader.load(IpnHandler.class, loader).forEach(handlers::add);
+            }
+            if (orderLookup == null) {
+                orderLookup = single(IpnOrderLookup.class, loader);
+            }
+            if (transactions == IpnTransactions.none()) {
+                IpnTransactions found = single(IpnTransactions.class, loader);
+                if (found != null) {
+                    transactions = found;
+                }
+            }
+            return this;
+        }
+
+        private static <T> T single(Class<T> type, ClassLoader loader) {
+            Iterator<T> it = ServiceLoader.load(type, loader).iterator();
+            if (!it.hasNext()) {
+                return null;
+            }
+            T first = it.next();
+            if (it.hasNext()) {
+                throw new IllegalStateException("More than one " + type.getName() + " is registered in"
+                        + " META-INF/services; keep one");
+            }
+            return first;
+        }
+
+        /**
+         * @throws IllegalStateException if no handler was added (IPNs would be acknowledged and
+         *     lost), or API confirmation is requested without a JWT token
+         */
+        public IpnProcessor build() {
+            if (handlers.isEmpty()) {
+                throw new IllegalStateException("No IpnHandler: add one with handler(...) or register it in"
+                        + " META-INF/services/io.github.payop4j.ipn.IpnHandler. Without one, IPNs would be"
+                        + " acknowledged and lost.");
+            }
+            boolean hasToken = client != null && client.hasJwtToken();
+            boolean verify = verifyWithApi == null ? hasToken : verifyWithApi;
+            if (verify && !hasToken) {
+                throw new IllegalStateException("Confirming IPNs with the Payop API needs a PayopClient with a JWT"
+                        + " token (PayopClient.builder().jwtToken(...), or payop.jwt-token)");
+            }
+            if (!verify) {
+                System.getLogger("io.github.payop4j.ipn").log(System.Logger.Level.WARNING,
+                        "PAYOP-IPN-012 IPNs are not confirmed with the Payop API: only the source address protects"
+                        + " against forged IPNs" + (orderLookup == null ? "" : ", and checkout IPNs carry no amount"
+                        + " to compare with the shop's order") + ". Configure a JWT token to confirm them.");
+            }
+            return new IpnProcessor(new PipelineConfig(sources, verify ? new Confirmer(client) : null, orderLookup,
+                    handlers, journal == null ? IpnJournal.inMemory() : journal, transactions, lease, maxBodyBytes,
+                    clock, jsonCodec()));
+        }
+
+        private static JsonCodec jsonCodec() {
+            try {
+                return new JsonCodec();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("No Jakarta JSON Processing implementation was found. WildFly and"
+                        + " Payara provide one; elsewhere add org.eclipse.parsson:parsson to the application.", e);
+            }
+        }
+    }
+}

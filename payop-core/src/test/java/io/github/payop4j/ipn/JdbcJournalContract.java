@@ -1,0 +1,142 @@
+package io.github.payop4j.ipn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.payop4j.ipn.IpnJournal.ClaimStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** The journal contract plus what only a database-backed journal promises. */
+abstract class JdbcJournalContract extends IpnJournalContract {
+
+    protected abstract DataSource dataSource();
+
+    @Test
+    void schemaCreationIsIdempotentAndSafeWhenNodesStartTogether() throws Exception {
+        String prefix = "race" + Long.toHexString(System.nanoTime()) + "_";
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Long>> ids = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                IpnJournal node = IpnJournal.jdbc(dataSource(), IpnJournal.JdbcOptions.DEFAULTS.withTablePrefix(prefix));
+                Callable<Long> first = () -> node.record(entry());
+                ids.add(pool.submit(first));
+            }
+            for (Future<Long> id : ids) {
+                assertTrue(id.get() > 0);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        IpnJournal later = IpnJournal.jdbc(dataSource(), IpnJournal.JdbcOptions.DEFAULTS.withTablePrefix(prefix));
+        later.record(entry());
+        assertEquals(5, later.entries(IpnKind.CHECKOUT, tx).size());
+    }
+
+    private IpnJournal.Entry entry() {
+        return new IpnJournal.Entry(0, Instant.now(), "18.199.249.46", IpnKind.CHECKOUT, tx, null, null,
+                IpnState.ACCEPTED, 2, "{}", null, null);
+    }
+
+    @Test
+    void insideOneTransactionTheClaimTheShopsWritesAndTheMarkCommitOrRollBackTogether() throws Exception {
+        String table = "shop_paid_" + Long.toHexString(System.nanoTime());
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + table + " (order_id VARCHAR(64), tx VARCHAR(64))");
+        }
+        LocalTransactions container = new LocalTransactions(dataSource());
+        IpnJournal journal = IpnJournal.jdbc(container.dataSource(),
+                IpnJournal.JdbcOptions.DEFAULTS.withJoinTransactions(true));
+        RecordingHandler crash = new RecordingHandler();
+        IpnHandler shop = event -> {
+            try (Connection c = container.dataSource().getConnection();
+                    PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)")) {
+                ps.setString(1, event.orderId());
+                ps.setString(2, event.objectId());
+                ps.executeUpdate();
+            }
+            crash.handle(event); // after the shop's write, as a late failure would
+        };
+        IpnProcessor p = IpnProcessor.builder(client).handler(shop).journal(journal).transactions(container).build();
+        apiSays(2);
+        crash.failNext.set(1);
+
+        IpnResult failed = p.process(ipn(2));
+        assertEquals(500, failed.httpStatus());
+        assertEquals(0, rows(table), "the shop's write was rolled back with the claim");
+        assertTrue(journal.claims(IpnKind.CHECKOUT, tx).stream().noneMatch(c -> c.status() == ClaimStatus.APPLIED));
+        assertEquals(IpnOutcome.RETRY_LATER, journal.entry(failed.journalEntryId()).orElseThrow().outcome(),
+                "the delivery itself stays on record");
+
+        IpnResult retried = p.process(ipn(2));
+        assertEquals(IpnOutcome.PROCESSED, retried.outcome());
+        assertEquals(1, rows(table));
+        assertEquals(List.of(new Claimed("ACCEPTED", ClaimStatus.APPLIED)), claims());
+
+        // Concurrent duplicates in transactions: the database's key makes the others wait, then back off.
+        tx = java.util.UUID.randomUUID().toString();
+        apiSays(2);
+        IpnDelivery delivery = ipn(2);
+        IntFunction<IpnResult> send = i -> p.process(delivery);
+        List<IpnResult> results = fire(10, send);
+        System.out.printf("%s: 10 concurrent identical IPNs in container transactions: %s%n",
+                getClass().getSimpleName(), results.stream().collect(java.util.stream.Collectors.groupingBy(
+                        r -> r.outcome() + "/" + r.httpStatus(), java.util.stream.Collectors.counting())));
+        for (IpnResult r : results) {
+            assertTrue(Set.of(200, 500, 503).contains(r.httpStatus()), r.toString());
+        }
+        payopRetries(results, send);
+        assertEquals(2, rows(table), "one more order paid, once (no key on the shop table hides a double application)");
+        assertEquals(1, count(results, IpnOutcome.PROCESSED));
+    }
+
+    @Test
+    void aPoolThatHandsOutConnectionsWithoutAutoCommitStillGetsEveryWriteCommitted() throws Exception {
+        DataSource manual = (DataSource) java.lang.reflect.Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = method.invoke(dataSource(), args);
+                    if (result instanceof Connection c) {
+                        c.setAutoCommit(false);
+                    }
+                    return result;
+                });
+        RecordingHandler slow = new RecordingHandler();
+        slow.delayMillis = 100;
+        IpnProcessor p = node(IpnJournal.jdbc(manual), slow);
+        apiSays(2);
+        IpnDelivery delivery = ipn(2);
+        IntFunction<IpnResult> send = i -> p.process(delivery);
+
+        List<IpnResult> results = fire(5, send);
+        payopRetries(results, send);
+
+        assertEquals(1, slow.applied.size());
+        assertEquals(List.of(new Claimed("ACCEPTED", ClaimStatus.APPLIED)), claims(), "visible to other connections");
+        List<IpnJournal.Entry> entries = journal().entries(IpnKind.CHECKOUT, tx);
+        assertTrue(entries.size() >= 5, "each delivery committed, retries included");
+        assertTrue(entries.stream().allMatch(e -> e.outcome() != null), "each outcome committed");
+    }
+
+    private int rows(String table) throws SQLException {
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.payop4j.ipn.servlet;
+
+import io.github.payop4j.PayopClient;
+import io.github.payop4j.ipn.IpnDelivery;
+import io.github.payop4j.ipn.IpnProcessor;
+import io.github.payop4j.ipn.IpnResult;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The Payop IPN endpoint: reads the raw body (capped), hands it with the peer address and
+ * forwarding headers to an {@link IpnProcessor}, and answers with the processor's status and a
+ * one-word plain-text body. Registered by {@link PayopIpnInitializer} at {@code /payop/ipn}.
+ *
+ * <p>The processor is, in order: an {@link IpnProcessor} in the servlet context attribute
+ * {@value #PROCESSOR_ATTRIBUTE} (how the CDI adapter supplies one; set it before the servlet
+ * initialises, for example from a {@code ServletContextListener}), or one built from the
+ * {@code payop.*} settings (see {@link IpnSettings}) with handlers found by
+ * {@link java.util.ServiceLoader}.
+ */
+public class PayopIpnServlet extends HttpServlet {
+
+    /** Servlet context attribute holding a ready {@link IpnProcessor}; takes precedence over settings. */
+    public static final String PROCESSOR_ATTRIBUTE = "io.github.payop4j.ipn.IpnProcessor";
+
+    private static final long serialVersionUID = 1L;
+    private static final System.Logger LOG = System.getLogger("io.github.payop4j.ipn.servlet");
+
+    private transient volatile IpnProcessor processor;
+    private transient PayopClient ownedClient;
+
+    @Override
+    public void init() throws ServletException {
+        ServletContext context = getServletContext();
+        Object supplied = context.getAttribute(PROCESSOR_ATTRIBUTE);
+        if (supplied != null && !(supplied instanceof IpnProcessor)) {
+            throw new ServletException("Servlet context attribute " + PROCESSOR_ATTRIBUTE + " holds a "
+                    + supplied.getClass().getName() + ", not an io.github.payop4j.ipn.IpnProcessor");
+        }
+        if (supplied != null) {
+            processor = (IpnProcessor) supplied;
+        } else {
+            try {
+                ProcessorFactory.Built built = ProcessorFactory.build(IpnSettings.from(context),
+                        context.getClassLoader());
+                processor = built.processor();
+                ownedClient = built.client();
+            } catch (RuntimeException e) {
+                // Fail the deployment loudly: an endpoint that acknowledged IPNs it cannot handle would lose them.
+                throw new ServletException("The Payop IPN endpoint is misconfigured: " + e.getMessage(), e);
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, () -> "PAYOP-IPN-101 Payop IPN endpoint ready at "
+                + context.getContextPath() + mappings() + ": " + processor);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Instant receivedAt = Instant.now();
+        if (!"POST".equals(request.getMethod())) {
+            response.setHeader("Allow", "POST");
+            answer(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method not allowed");
+            return;
+        }
+        IpnProcessor p = processor;
+        int max = p.maxBodyBytes();
+        if (request.getContentLengthLong() > max) {
+            answer(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too large");
+            return;
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(max + 1);
+        } catch (IOException e) {
+            // The client went away or sent a broken chunked body; if it can still read, tell it.
+            answer(response, HttpServletResponse.SC_BAD_REQUEST, "malformed");
+            return;
+        }
+        if (body.length > max) {
+            answer(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too large");
+            return;
+        }
+        IpnDelivery delivery = new IpnDelivery(body, Objects.toString(request.getRemoteAddr(), ""),
+                headers(request, "X-Forwarded-For"), headers(request, "Forwarded"), receivedAt);
+        IpnResult result;
+        try {
+            result = p.process(delivery);
+        } catch (RuntimeException e) { // process() should never throw; if it does, Payop must retry
+            LOG.log(System.Logger.Level.ERROR, "PAYOP-IPN-103 Unexpected failure processing an IPN", e);
+            answer(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "retry later");
+            return;
+        }
+        answer(response, result.httpStatus(), result.responseText());
+    }
+
+    private static List<String> headers(HttpServletRequest request, String name) {
+        var values = request.getHeaders(name);
+        return values == null ? List.of() : Collections.list(values);
+    }
+
+    /** One word, plain text, never cached: nothing about the inside leaks to the caller. */
+    private static void answer(HttpServletResponse response, int status, String word) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(word);
+    }
+
+    private String mappings() {
+        var registration = getServletContext().getServletRegistration(getServletName());
+        return registration == null ? "" : String.join(",", registration.getMappings());
+    }
+
+    @Override
+    public void destroy() {
+        if (ownedClient != null) {
+            ownedClient.close();
+        }
+    }
+}
