@@ -227,6 +227,15 @@ class RefundsTest {
     }
 
     @Test
+    void anEntryWithoutIdentifierIsNotTakenForTheRefundAskedFor() {
+        // IPN confirmation relies on this: an anonymous entry must not confirm a refund id.
+        payop.stubFor(get(urlEqualTo("/v1/refunds/user-refunds?query%5Bidentifier%5D=wanted"))
+                .willReturn(aResponse().withBody("{\"data\":[{\"status\":2,\"amount\":10,\"currency\":\"USD\"}]}")));
+
+        assertEquals(Optional.empty(), client.refunds().get("wanted"));
+    }
+
+    @Test
     void getEncodesTheIdInTheQuery() {
         String url = "/v1/refunds/user-refunds?query%5Bidentifier%5D=a%26query%5Bother%5D%3Dx";
         payop.stubFor(get(urlEqualTo(url)).willReturn(aResponse().withBody("{\"data\": [], \"status\": 1}")));

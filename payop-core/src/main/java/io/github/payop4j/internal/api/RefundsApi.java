@@ -66,7 +66,7 @@ public final class RefundsApi implements Refunds {
         var response = ctx.transport().execute(ApiRequest.get("read refund " + refundId,
                 "/v1/refunds/user-refunds?" + Uris.phpQuery("identifier", List.of(refundId)), true));
         return objects(JsonFields.data(response.body())).stream().map(RefundsApi::parse)
-                .filter(r -> refundId.equals(r.id()) || r.id() == null).findFirst();
+                .filter(r -> refundId.equals(r.id())).findFirst();
     }
 
     @Override

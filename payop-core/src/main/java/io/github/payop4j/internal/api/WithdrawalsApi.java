@@ -87,7 +87,7 @@ public final class WithdrawalsApi implements Withdrawals {
         var response = ctx.transport().execute(ApiRequest.get("read withdrawal " + withdrawalId,
                 "/v1/withdrawals/user-withdrawals?" + Uris.phpQuery("identifier", List.of(withdrawalId)), true));
         return objects(JsonFields.data(response.body())).stream().map(WithdrawalsApi::parse)
-                .filter(w -> withdrawalId.equals(w.id()) || w.id() == null).findFirst();
+                .filter(w -> withdrawalId.equals(w.id())).findFirst();
     }
 
     @Override
