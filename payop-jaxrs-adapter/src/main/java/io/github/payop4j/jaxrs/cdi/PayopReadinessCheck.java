@@ -3,9 +3,11 @@ package io.github.payop4j.jaxrs.cdi;
 import io.github.payop4j.jaxrs.config.ConfigResult;
 import io.github.payop4j.jaxrs.config.PayopSettings;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -17,6 +19,8 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 public class PayopReadinessCheck implements HealthCheck {
 
+    static final String NAME = "payop";
+
     private final PayopExtension extension;
 
     @Inject
@@ -26,17 +30,17 @@ public class PayopReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder b = HealthCheckResponse.named("payop");
+        // The constructor, not HealthCheckResponse.named(): it needs no provider from the server.
+        Map<String, Object> data = new LinkedHashMap<>();
         ConfigResult result = extension.result();
         if (result instanceof ConfigResult.Valid valid) {
             PayopSettings s = valid.settings();
-            return b.up()
-                    .withData("apiUrl", s.apiUrl().toString())
-                    .withData("directPayments", s.canListPaymentMethods())
-                    .withData("ipnVerifiedWithApi", s.ipn().verifyWithApi())
-                    .build();
+            data.put("apiUrl", s.apiUrl().toString());
+            data.put("directPayments", s.canListPaymentMethods());
+            data.put("ipnVerifiedWithApi", s.ipn().verifyWithApi());
+            return new HealthCheckResponse(NAME, HealthCheckResponse.Status.UP, Optional.of(data));
         }
-        ConfigResult.Invalid invalid = (ConfigResult.Invalid) result;
-        return b.down().withData("problems", invalid.problems().size()).build();
+        data.put("configurationProblems", ((ConfigResult.Invalid) result).problems().size());
+        return new HealthCheckResponse(NAME, HealthCheckResponse.Status.DOWN, Optional.of(data));
     }
 }
