@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -54,23 +53,17 @@ public class OrderResource {
         return guard(() -> seeOther(orderId, method, new PayerInput(email, name, phone, Map.of())));
     }
 
-    /** The same for a form POST (a "Pay" button); form values win over query parameters. */
+    /**
+     * The same for a POST, typically a "Pay" button's form. The parameters may come in the query
+     * string or a form body: the servlet request merges both, so one method serves a form, an
+     * empty POST and a POST with a query string alike (two JAX-RS methods split by
+     * {@code @Consumes} would send a body-less POST to the form one, which then fails).
+     */
     @POST
     @Path("hosted-page")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response hostedPageForm(@PathParam("orderId") String orderId, @QueryParam("method") String queryMethod,
-            @FormParam("method") String method, @FormParam("email") String email, @FormParam("name") String name,
-            @FormParam("phone") String phone) {
-        return guard(() -> seeOther(orderId, method == null || method.isBlank() ? queryMethod : method,
-                new PayerInput(email, name, phone, Map.of())));
-    }
-
-    /** The same for a POST without a form body. */
-    @POST
-    @Path("hosted-page")
-    public Response hostedPagePost(@PathParam("orderId") String orderId, @QueryParam("method") String method,
-            @QueryParam("email") String email, @QueryParam("name") String name, @QueryParam("phone") String phone) {
-        return hostedPage(orderId, method, email, name, phone);
+    public Response hostedPagePost(@PathParam("orderId") String orderId, @Context HttpServletRequest request) {
+        return guard(() -> seeOther(orderId, parameter(request, "method"), new PayerInput(parameter(request, "email"),
+                parameter(request, "name"), parameter(request, "phone"), Map.of())));
     }
 
     /** The payment methods that accept the order's currency, with the payer fields each asks for. */
@@ -113,6 +106,10 @@ public class OrderResource {
 
     private static Response json(String body) {
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    private static String parameter(HttpServletRequest request, String name) {
+        return request == null ? null : request.getParameter(name);
     }
 
     /** The payer's address as the server sees it; behind a proxy, configure the server to rewrite it. */

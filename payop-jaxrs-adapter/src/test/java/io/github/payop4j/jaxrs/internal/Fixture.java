@@ -165,12 +165,18 @@ final class Fixture implements AutoCloseable {
     }
 
     static HttpServletRequest request(String remoteAddress) {
+        return request(remoteAddress, Map.of());
+    }
+
+    /** A servlet request with an address and parameters (query and form merged, as servlets do). */
+    static HttpServletRequest request(String remoteAddress, Map<String, String> parameters) {
         return (HttpServletRequest) Proxy.newProxyInstance(Fixture.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getRemoteAddr")) {
-                        return remoteAddress;
+                    switch (method.getName()) {
+                        case "getRemoteAddr": return remoteAddress;
+                        case "getParameter": return parameters.get((String) args[0]);
+                        default: throw new UnsupportedOperationException(method.getName());
                     }
-                    throw new UnsupportedOperationException(method.getName());
                 });
     }
 

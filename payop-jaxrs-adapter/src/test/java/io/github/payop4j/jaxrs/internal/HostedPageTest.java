@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,15 +81,8 @@ class HostedPageTest {
     @Test
     void aPreselectedMethodGoesOnTheInvoice() {
         Fixture.invoiceCreated(payop, "inv-1");
-        Response r = f.orderResource.hostedPageForm("42", null, "381", null, null, null);
+        Response r = f.orderResource.hostedPagePost("42", Fixture.request(Fixture.PAYER_IP, Map.of("method", "381")));
         assertEquals(303, r.getStatus());
-        assertEquals(381, invoiceRequest().getInt("paymentMethod"));
-    }
-
-    @Test
-    void theFormsMethodWinsOverTheQuery() {
-        Fixture.invoiceCreated(payop, "inv-1");
-        f.orderResource.hostedPageForm("42", "480", "381", null, null, null);
         assertEquals(381, invoiceRequest().getInt("paymentMethod"));
     }
 
@@ -133,11 +127,13 @@ class HostedPageTest {
         assertEquals(422, missing.getStatus());
         assertEquals("email", Fixture.object(missing).getJsonArray("fields").getJsonObject(0).getString("name"));
 
-        Response bad = f.orderResource.hostedPageForm("43", null, null, "not-an-email", null, null);
+        Response bad = f.orderResource.hostedPagePost("43", Fixture.request(Fixture.PAYER_IP,
+                Map.of("email", "not-an-email")));
         assertEquals(422, bad.getStatus());
         assertFalse(Fixture.text(bad).contains("not-an-email"), "the value is not echoed");
 
-        Response ok = f.orderResource.hostedPageForm("43", null, null, " joe@example.com ", "Joe", null);
+        Response ok = f.orderResource.hostedPagePost("43", Fixture.request(Fixture.PAYER_IP,
+                Map.of("email", " joe@example.com ", "name", "Joe")));
         assertEquals(303, ok.getStatus());
         assertEquals("joe@example.com", invoiceRequest().getJsonObject("payer").getString("email"));
     }
@@ -198,7 +194,7 @@ class HostedPageTest {
     @Test
     void noAnswerInTimeIs504() {
         f.close();
-        f = new Fixture(payop, java.util.Map.of(io.github.payop4j.jaxrs.config.PayopConfig.READ_TIMEOUT, "300ms"));
+        f = new Fixture(payop, Map.of(io.github.payop4j.jaxrs.config.PayopConfig.READ_TIMEOUT, "300ms"));
         f.orders.add(coffee("42"));
         payop.stubFor(post(urlEqualTo("/v1/invoices/create")).willReturn(aResponse().withFixedDelay(1_000)
                 .withHeader("identifier", "late").withBody("{}")));
@@ -214,7 +210,7 @@ class HostedPageTest {
             closedPort = socket.getLocalPort();
         }
         f.close();
-        f = new Fixture(payop, java.util.Map.of(io.github.payop4j.jaxrs.config.PayopConfig.API_URL,
+        f = new Fixture(payop, Map.of(io.github.payop4j.jaxrs.config.PayopConfig.API_URL,
                 "http://127.0.0.1:" + closedPort));
         f.orders.add(coffee("42"));
         Response r = f.orderResource.hostedPage("42", null, null, null, null);
