@@ -14,8 +14,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.lang.System.Logger.Level;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -64,10 +62,8 @@ final class Problems {
         if (redaction.isEmpty()) {
             LOG.log(Level.ERROR, message, t);
         } else {
-            // The stack trace's messages may hold card data: log it as redacted text.
-            StringWriter trace = new StringWriter();
-            t.printStackTrace(new PrintWriter(trace));
-            LOG.log(Level.ERROR, message + "\n" + redaction.apply(trace.toString()));
+            // The exception messages may hold card data: log the trace as redacted text.
+            LOG.log(Level.ERROR, message + "\n" + redaction.apply(trace(t)));
         }
         return render(CheckoutProblem.of(500, "internal-error", "Internal error",
                 "The payment could not be processed because of an error in the shop. Please try again later."),
@@ -133,6 +129,18 @@ final class Problems {
     private static boolean isPost(Redacted e) {
         String m = e.original().getMessage() == null ? "" : e.original().getMessage();
         return m.contains("(POST ");
+    }
+
+    /** The exception chain with its frames, as text. */
+    private static String trace(Throwable t) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            b.append(c == t ? "" : "Caused by: ").append(c).append('\n');
+            for (StackTraceElement frame : c.getStackTrace()) {
+                b.append("\tat ").append(frame).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     /** The values to cut out of log text (card data of the request at hand). */
