@@ -50,6 +50,22 @@ class ProblemMapperTest {
     }
 
     @Test
+    void anUnexpectedFailureOfTheCardFlowIsLoggedWithTheCardCutOut() {
+        try (LogCapture logs = new LogCapture()) {
+            RuntimeException bug = new IllegalStateException("bad state",
+                    new IllegalArgumentException("card 5555555555554444 exp 11/29"));
+            Response r = new Problems(new JsonIo()).toResponse(
+                    new CardDataFailure(bug, java.util.List.of("5555555555554444", "11/29", "737")));
+            assertEquals(500, r.getStatus());
+            String logged = logs.all();
+            assertTrue(logged.contains("Caused by: java.lang.IllegalArgumentException: card [redacted] exp [redacted]"),
+                    logged);
+            assertTrue(logged.contains("\tat io.github.payop4j"), "the frames are kept: " + logged);
+            assertFalse(logged.contains("5555555555554444") || logged.contains("11/29"), logged);
+        }
+    }
+
+    @Test
     void theCheckoutApplicationListsOnlyItsOwnClassesAndTheMapperIsNotScannable() {
         assertEquals(java.util.Set.of(OrderResource.class, InvoiceResource.class, ProblemMapper.class),
                 new PayopCheckoutApplication().getClasses());
