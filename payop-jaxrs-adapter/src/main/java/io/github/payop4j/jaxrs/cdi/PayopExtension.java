@@ -1,0 +1,111 @@
+package io.github.payop4j.jaxrs.cdi;
+
+import io.github.payop4j.jaxrs.PayopOrders;
+import io.github.payop4j.jaxrs.config.ConfigProblem;
+import io.github.payop4j.jaxrs.config.ConfigResult;
+import io.github.payop4j.jaxrs.config.PayopConfig;
+import io.github.payop4j.jaxrs.config.PayopConfigurationException;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.AmbiguousResolutionException;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.Extension;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Fails the deployment, with one message naming every offending property, when the Payop
+ * configuration is missing or invalid, or when the shop has no {@link PayopOrders} bean. A shop
+ * thus learns about a typo at deployment, not at its first customer's payment.
+ *
+ * <p>Also registers the readiness check, but only when the server has MicroProfile Health.
+ */
+public class PayopExtension implements Extension {
+
+    private static final System.Logger LOG = System.getLogger(PayopExtension.class.getName());
+    private static final String HEALTH_CHECK = "org.eclipse.microprofile.health.HealthCheck";
+
+    private volatile ConfigResult result;
+
+    void registerReadinessCheck(@Observes BeforeBeanDiscovery event, BeanManager beans) {
+        if (isVisible(HEALTH_CHECK)) {
+            // Not a discovered bean (it has no bean-defining annotation), so a server without MP
+            // Health never loads it.
+            event.addAnnotatedType(beans.createAnnotatedType(PayopReadinessCheck.class),
+                    PayopReadinessCheck.class.getName());
+        }
+    }
+
+    void validate(@Observes AfterDeploymentValidation event, BeanManager beans) {
+        ConfigResult read = readConfig();
+        if (read instanceof ConfigResult.Invalid invalid) {
+            event.addDeploymentProblem(new PayopConfigurationException(invalid.problems()));
+        }
+        String ordersProblem = ordersProblem(beans);
+        if (ordersProblem != null) {
+            event.addDeploymentProblem(new IllegalStateException(ordersProblem));
+        }
+    }
+
+    /** The configuration read at deployment, read now if the deployment has not happened here. */
+    ConfigResult result() {
+        ConfigResult r = result;
+        return r != null ? r : readConfig();
+    }
+
+    private ConfigResult readConfig() {
+        ConfigResult r;
+        try {
+            r = MicroProfileConfig.read();
+        } catch (LinkageError | IllegalStateException e) {
+            r = new ConfigResult.Invalid(List.of(new ConfigProblem("payop.*", "MicroProfile Config is not"
+                    + " available (" + e.getClass().getSimpleName() + "). WildFly's and Payara's default"
+                    + " configurations provide it; on another server enable MicroProfile Config.")));
+        }
+        result = r;
+        return r;
+    }
+
+    private static String ordersProblem(BeanManager beans) {
+        Set<Bean<?>> found = beans.getBeans(PayopOrders.class);
+        if (found.isEmpty()) {
+            return "payop4j needs your orders: implement " + PayopOrders.class.getName() + " as a CDI bean, for"
+                    + " example an @ApplicationScoped class whose find(orderId) returns the order to pay.";
+        }
+        try {
+            beans.resolve(found);
+            return null;
+        } catch (AmbiguousResolutionException e) {
+            return "payop4j found several " + PayopOrders.class.getSimpleName() + " beans ("
+                    + found.stream().map(b -> b.getBeanClass().getName()).sorted().collect(Collectors.joining(", "))
+                    + "); keep one, or make one an @Alternative with @Priority.";
+        }
+    }
+
+    private static boolean isVisible(String className) {
+        try {
+            Class.forName(className, false, PayopExtension.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Kept apart so that a server without MicroProfile Config fails with a message, not a linkage error. */
+    private static final class MicroProfileConfig {
+        static ConfigResult read() {
+            org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+            List<String> names = new ArrayList<>();
+            config.getPropertyNames().forEach(names::add);
+            for (String warning : PayopConfig.unknownProperties(names)) {
+                LOG.log(Level.WARNING, "PAYOP4J-3001 " + warning);
+            }
+            return PayopConfig.read(name -> config.getOptionalValue(name, String.class));
+        }
+    }
+}

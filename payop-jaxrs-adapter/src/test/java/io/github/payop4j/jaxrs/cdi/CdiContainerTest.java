@@ -1,0 +1,191 @@
+package io.github.payop4j.jaxrs.cdi;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.payop4j.PayopClient;
+import io.github.payop4j.invoice.Payer;
+import io.github.payop4j.jaxrs.PayopOrder;
+import io.github.payop4j.jaxrs.PayopOrders;
+import io.github.payop4j.jaxrs.config.IpnSettings;
+import io.github.payop4j.jaxrs.config.PayopSettings;
+import io.github.payop4j.jaxrs.internal.OrderResource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The adapter in a real CDI container (Weld SE, annotated discovery of the adapter's own
+ * beans.xml, the extension found through META-INF/services) with a real MicroProfile Config.
+ */
+class CdiContainerTest {
+
+    static final String SECRET = "s3cr3t-KEY-never-shown-9f8e7d";
+
+    @RegisterExtension
+    static WireMockExtension payop = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+    private final ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+    private Config config;
+
+    /** The shop's one bean. */
+    @ApplicationScoped
+    public static class ShopOrders implements PayopOrders {
+        @Override
+        public Optional<PayopOrder> find(String orderId) {
+            return orderId.equals("42")
+                    ? Optional.of(PayopOrder.of("42", "49.90", "EUR").withPayer(Payer.withEmail("jane@example.com")))
+                    : Optional.empty();
+        }
+    }
+
+    /** A second one, to make the choice ambiguous. */
+    @ApplicationScoped
+    public static class OtherOrders implements PayopOrders {
+        @Override
+        public Optional<PayopOrder> find(String orderId) {
+            return Optional.empty();
+        }
+    }
+
+    private void configure(Map<String, String> properties) {
+        config = resolver.getBuilder().withSources(new MapSource(properties)).build();
+        resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
+    }
+
+    private Map<String, String> valid() {
+        Map<String, String> p = new HashMap<>();
+        p.put("payop.public-key", "application-5f1ee8d7");
+        p.put("payop.secret-key", SECRET);
+        p.put("payop.api-url", payop.baseUrl());
+        p.put("payop.ipn.path", "/hooks/payop");
+        return p;
+    }
+
+    private static Weld weld(Class<?>... shopBeans) {
+        return new Weld("payop-cdi-test").addBeanClasses(shopBeans);
+    }
+
+    @AfterEach
+    void releaseConfig() {
+        if (config != null) {
+            resolver.releaseConfig(config);
+        }
+    }
+
+    @Test
+    void injectsOneConfiguredClientAndClosesItWithTheApplication() {
+        configure(valid());
+        payop.stubFor(post(urlEqualTo("/v1/invoices/create"))
+                .willReturn(okJson("{\"data\":\"\",\"status\":1}").withHeader("identifier", "inv-9")));
+        PayopClient client;
+        try (WeldContainer container = weld(ShopOrders.class).initialize()) {
+            client = container.select(PayopClient.class).get();
+            assertSame(client, container.select(PayopClient.class).get(), "one client per application");
+            assertEquals(URI.create(payop.baseUrl()), client.apiUrl());
+            assertEquals("/hooks/payop", container.select(IpnSettings.class).get().path());
+            PayopSettings settings = container.select(PayopSettings.class).get();
+            assertFalse(settings.toString().contains(SECRET));
+
+            // The endpoints, wired by CDI, against the stub.
+            Response r = container.select(OrderResource.class).get().hostedPage("42", null, null, null, null);
+            assertEquals(303, r.getStatus());
+            assertEquals(URI.create("https://checkout.payop.com/en/payment/invoice-preprocessing/inv-9"), r.getLocation());
+            assertEquals(404, container.select(OrderResource.class).get().hostedPage("7", null, null, null, null)
+                    .getStatus());
+
+            HealthCheck readiness = container.select(HealthCheck.class, Readiness.Literal.INSTANCE).get();
+            HealthCheckResponse health = readiness.call();
+            assertEquals(HealthCheckResponse.Status.UP, health.getStatus());
+            assertEquals("payop", health.getName());
+            assertEquals(1, container.select(HealthCheck.class, Readiness.Literal.INSTANCE).stream().count(),
+                    "registered once, by the extension, not by discovery as well");
+        }
+        // The disposer closed the client's HTTP client.
+        assertThrows(IllegalStateException.class, () -> client.checkout().checkInvoiceStatus("inv-9"));
+    }
+
+    @Test
+    void anInvalidConfigurationFailsTheDeploymentWithOneMessageAndNoSecret() {
+        Map<String, String> p = valid();
+        p.remove("payop.public-key");
+        p.put("payop.language", "xx");
+        p.put("payop.http.read-timeout", "forever");
+        p.put("payop.ipn.verify-with-api", "true");
+        configure(p);
+        Weld weld = weld(ShopOrders.class);
+        RuntimeException e = assertThrows(RuntimeException.class, weld::initialize);
+        String message = e.getMessage() + String.valueOf(e.getCause());
+        assertTrue(message.contains("4 Payop configuration properties need fixing"), message);
+        for (String property : Set.of("payop.public-key", "payop.language", "payop.http.read-timeout",
+                "payop.ipn.verify-with-api")) {
+            assertTrue(message.contains("  - " + property + ": "), property + " in " + message);
+        }
+        assertFalse(message.contains(SECRET), message);
+    }
+
+    @Test
+    void withoutAnOrdersBeanTheDeploymentSaysWhatToImplement() {
+        configure(valid());
+        RuntimeException e = assertThrows(RuntimeException.class, weld()::initialize);
+        String message = e.getMessage() + String.valueOf(e.getCause());
+        assertTrue(message.contains("implement io.github.payop4j.jaxrs.PayopOrders as a CDI bean"), message);
+    }
+
+    @Test
+    void twoOrdersBeansAreReportedByName() {
+        configure(valid());
+        RuntimeException e = assertThrows(RuntimeException.class, weld(ShopOrders.class, OtherOrders.class)::initialize);
+        String message = e.getMessage() + String.valueOf(e.getCause());
+        assertTrue(message.contains("several PayopOrders beans"), message);
+        assertTrue(message.contains("OtherOrders") && message.contains("ShopOrders"), message);
+    }
+
+    /** A fixed set of properties, the only source: no system properties or environment leak in. */
+    static final class MapSource implements ConfigSource {
+        private final Map<String, String> values;
+
+        MapSource(Map<String, String> values) {
+            this.values = Map.copyOf(values);
+        }
+
+        @Override
+        public Set<String> getPropertyNames() {
+            return values.keySet();
+        }
+
+        @Override
+        public String getValue(String propertyName) {
+            return values.get(propertyName);
+        }
+
+        @Override
+        public String getName() {
+            return "test";
+        }
+    }
+}
