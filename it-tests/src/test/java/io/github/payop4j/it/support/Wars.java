@@ -9,6 +9,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
@@ -28,24 +29,67 @@ public final class Wars {
      * or its classes directory when run from an IDE. Never resolved from a remote repository.
      */
     public static JavaArchive payopCore() {
-        URL url = Wars.class.getClassLoader().getResource("io/github/payop4j/PayopClient.class");
+        return fromClassPath("io/github/payop4j/PayopClient.class", "payop-core.jar");
+    }
+
+    /** payop-jaxrs-adapter from the test class path, as {@link #payopCore()}. */
+    public static JavaArchive jaxrsAdapter() {
+        return fromClassPath("io/github/payop4j/jaxrs/PayopOrders.class", "payop-jaxrs-adapter.jar");
+    }
+
+    /** payop-ipn-servlet from the test class path, as {@link #payopCore()}. */
+    public static JavaArchive ipnServlet() {
+        return fromClassPath("io/github/payop4j/ipn/servlet/PayopIpnServlet.class", "payop-ipn-servlet.jar");
+    }
+
+    /** The PostgreSQL JDBC driver from the test class path. */
+    public static JavaArchive postgresDriver() {
+        return fromClassPath("org/postgresql/Driver.class", "postgresql.jar");
+    }
+
+    /** The jar (or classes directory) on the test class path that holds {@code resource}. */
+    static JavaArchive fromClassPath(String resource, String name) {
+        URL url = Wars.class.getClassLoader().getResource(resource);
         if (url == null) {
-            throw new IllegalStateException("payop-core is not on the test class path");
+            throw new IllegalStateException(resource + " is not on the test class path");
         }
         try {
             if (url.getProtocol().equals("jar")) {
-                String spec = url.getPath(); // file:/.../payop-core-x.jar!/io/github/...
+                String spec = url.getPath(); // file:/.../x.jar!/io/github/...
                 File jar = new File(new URL(spec.substring(0, spec.indexOf("!/"))).toURI());
                 return ShrinkWrap.createFromZipFile(JavaArchive.class, jar);
             }
-            Path classes = Path.of(url.toURI()).getParent().getParent().getParent().getParent();
-            return ShrinkWrap.create(ExplodedImporter.class, "payop-core.jar")
+            Path classes = Path.of(url.toURI());
+            for (int i = resource.split("/").length; i > 0; i--) {
+                classes = classes.getParent();
+            }
+            return ShrinkWrap.create(ExplodedImporter.class, name)
                     .importDirectory(classes.toFile()).as(JavaArchive.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The three payop4j modules in WEB-INF/lib, a CDI {@code beans.xml}, the MicroProfile Config
+     * properties {@code config} (the adapter's) and a {@code web.xml} whose context parameters
+     * are {@code contextParams} (the IPN servlet's settings).
+     */
+    public static WebArchive withPayop4j(String name, Map<String, String> config, Map<String, String> contextParams) {
+        StringBuilder params = new StringBuilder();
+        new TreeMap<>(contextParams).forEach((k, v) -> params.append("  <context-param><param-name>").append(k)
+                .append("</param-name><param-value>").append(v).append("</param-value></context-param>\n"));
+        String webXml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">\n" + params
+                + "</web-app>\n";
+        return ShrinkWrap.create(WebArchive.class, name)
+                .addAsLibraries(payopCore(), jaxrsAdapter(), ipnServlet())
+                .addAsResource(new StringAsset(properties(config)), CONFIG)
+                .setWebXML(new StringAsset(webXml))
+                .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
+                        + " version=\"4.0\" bean-discovery-mode=\"annotated\"/>"), "beans.xml");
     }
 
     /** An empty WAR with payop-core in WEB-INF/lib and the given MicroProfile Config properties. */

@@ -1,0 +1,28 @@
+package io.github.payop4j.it.webshop;
+
+import io.github.payop4j.invoice.OrderItem;
+import io.github.payop4j.invoice.Payer;
+import io.github.payop4j.jaxrs.PayopOrder;
+import io.github.payop4j.jaxrs.PayopOrders;
+import io.github.payop4j.money.Amount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/** The adapter's view of the shop's orders: only unpaid orders can be paid, at the table's price. */
+@ApplicationScoped
+public class ShopPayopOrders implements PayopOrders {
+
+    @Inject
+    ShopService shop;
+
+    @Override
+    public Optional<PayopOrder> find(String orderId) {
+        return shop.find(orderId).filter(o -> o.status().equals("NEW"))
+                .map(o -> PayopOrder.of(o.id(), o.amount(), o.currency())
+                        .withDescription("Order " + o.id())
+                        .withItems(List.of(OrderItem.of("sku-" + o.id(), "Coffee beans", Amount.of(o.amount()))))
+                        .withPayer(Payer.withEmail(o.email())));
+    }
+}
