@@ -37,8 +37,12 @@ final class IpnSettings {
     }
 
     static IpnSettings from(ServletContext context) {
+        UnaryOperator<String> microProfile = microProfileConfig(context.getClassLoader());
         return new IpnSettings(key -> {
             String value = context.getInitParameter(key);
+            if (value == null) {
+                value = microProfile.apply(key);
+            }
             if (value == null) {
                 value = System.getProperty(key);
             }
@@ -47,6 +51,30 @@ final class IpnSettings {
             }
             return value;
         });
+    }
+
+    /**
+     * MicroProfile Config of the web application, when the server offers it (WildFly and Payara
+     * do), so {@code payop.ipn.path} in {@code META-INF/microprofile-config.properties} counts as
+     * it does for the CDI adapter. Reached by reflection: the servlet must also run without it.
+     */
+    static UnaryOperator<String> microProfileConfig(ClassLoader loader) {
+        try {
+            Class<?> provider = Class.forName("org.eclipse.microprofile.config.ConfigProvider", true, loader);
+            Class<?> configType = Class.forName("org.eclipse.microprofile.config.Config", true, loader);
+            Object config = provider.getMethod("getConfig", ClassLoader.class).invoke(null, loader);
+            java.lang.reflect.Method optionalValue = configType.getMethod("getOptionalValue", String.class, Class.class);
+            return key -> {
+                try {
+                    Object value = ((java.util.Optional<?>) optionalValue.invoke(config, key, String.class)).orElse(null);
+                    return value == null ? null : value.toString();
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    return null;
+                }
+            };
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return key -> null;
+        }
     }
 
     /** The trimmed value, {@code null} when unset or blank. */
