@@ -78,8 +78,8 @@ public class ShopService {
         if (event instanceof IpnEvent.Anomaly a) {
             detail = a.type().name();
         } else if (event instanceof IpnEvent.PaymentFailed f) {
+            // The order stays payable: Payop may still accept a later attempt.
             detail = "FAILED:" + f.reason().name();
-            update("UPDATE shop_order SET status = 'FAILED' WHERE id = ? AND status = 'NEW'", event.orderId());
         } else if (event instanceof IpnEvent.RefundUpdated) {
             update("UPDATE shop_order SET refund_status = ? WHERE refund_id = ?", event.state().name(),
                     event.objectId());
