@@ -78,16 +78,10 @@ public final class Wars {
      * are {@code contextParams} (the IPN servlet's settings).
      */
     public static WebArchive withPayop4j(String name, Map<String, String> config, Map<String, String> contextParams) {
-        StringBuilder params = new StringBuilder();
-        new TreeMap<>(contextParams).forEach((k, v) -> params.append("  <context-param><param-name>").append(k)
-                .append("</param-name><param-value>").append(v).append("</param-value></context-param>\n"));
-        String webXml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">\n" + params
-                + "</web-app>\n";
         return ShrinkWrap.create(WebArchive.class, name)
                 .addAsLibraries(payopCore(), jaxrsAdapter(), ipnServlet())
                 .addAsResource(new StringAsset(properties(config)), CONFIG)
-                .setWebXML(new StringAsset(webXml))
+                .setWebXML(new StringAsset(webXml(contextParams)))
                 .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
                         + " version=\"4.0\" bean-discovery-mode=\"annotated\"/>"), "beans.xml");
     }
@@ -97,6 +91,25 @@ public final class Wars {
         return ShrinkWrap.create(WebArchive.class, name)
                 .addAsLibrary(payopCore())
                 .addAsResource(new StringAsset(properties(config)), CONFIG);
+    }
+
+    /**
+     * A CDI-free WAR: payop-core and payop-ipn-servlet in WEB-INF/lib, the servlet configured by
+     * the context parameters {@code contextParams} of a generated {@code web.xml}.
+     */
+    public static WebArchive withIpnServlet(String name, Map<String, String> contextParams) {
+        return ShrinkWrap.create(WebArchive.class, name)
+                .addAsLibraries(payopCore(), ipnServlet())
+                .setWebXML(new StringAsset(webXml(contextParams)));
+    }
+
+    private static String webXml(Map<String, String> contextParams) {
+        StringBuilder params = new StringBuilder();
+        new TreeMap<>(contextParams).forEach((k, v) -> params.append("  <context-param><param-name>").append(k)
+                .append("</param-name><param-value>").append(v).append("</param-value></context-param>\n"));
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">\n" + params
+                + "</web-app>\n";
     }
 
     /**
