@@ -443,8 +443,13 @@ class WebshopIT {
         assertEquals(204, http.postForm("shop/admin/faults/" + orderId, Map.of()).statusCode());
 
         assertIpn(500, "retry later", checkoutIpn(tx, 2, orderId));
+        // The credit was written before the observer failed: it is gone with the journal's claim,
+        // so the order update and the journal are one transaction.
         assertEquals("NEW", order(orderId).getString("status"));
         assertEquals(0, order(orderId).getInt("paidCount"));
+        JsonObject journal = journal(tx);
+        assertTrue(journal.getJsonArray("claims").stream()
+                .noneMatch(c -> c.asJsonObject().getString("status").equals("APPLIED")), journal::toString);
 
         assertIpn(200, "ok", checkoutIpn(tx, 2, orderId));
         assertIpn(200, "duplicate", checkoutIpn(tx, 2, orderId));

@@ -15,8 +15,19 @@ public class PaymentObserver {
     @Inject
     ShopService shop;
 
+    @Inject
+    Faults faults;
+
+    /**
+     * Credits the order ({@code @Transactional} REQUIRED: it joins the IPN's transaction), then
+     * notifies the warehouse, which the test can make fail: the credit must then be rolled back
+     * with the journal's claim, which only happens if both are in one transaction.
+     */
     void paid(@Observes IpnEvent.PaymentAccepted event) {
         shop.paid(event);
+        if (faults.takeFailure(event.orderId())) {
+            throw new IllegalStateException("the warehouse system is down");
+        }
     }
 
     void failed(@Observes IpnEvent.PaymentFailed event) {

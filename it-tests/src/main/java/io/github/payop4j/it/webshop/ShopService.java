@@ -26,9 +26,6 @@ public class ShopService {
     @Inject
     ShopDatabase db;
 
-    @Inject
-    Faults faults;
-
     /** The adapter's client, configured by MicroProfile Config. */
     @Inject
     PayopClient payop;
@@ -65,9 +62,6 @@ public class ShopService {
                 event.objectId(), event.orderId());
         if (rows != 1) {
             throw new IllegalStateException("no order " + event.orderId());
-        }
-        if (faults.takeFailure(event.orderId())) {
-            throw new IllegalStateException("the warehouse system is down");
         }
     }
 
