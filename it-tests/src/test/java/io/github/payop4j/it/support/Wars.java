@@ -103,6 +103,11 @@ public final class Wars {
                 .setWebXML(new StringAsset(webXml(contextParams)));
     }
 
+    /** A web.xml with these context parameters and {@code extra} (for example a data-source) inside web-app. */
+    public static String webXml(Map<String, String> contextParams, String extra) {
+        return webXml(contextParams).replace("</web-app>", extra + "</web-app>");
+    }
+
     private static String webXml(Map<String, String> contextParams) {
         StringBuilder params = new StringBuilder();
         new TreeMap<>(contextParams).forEach((k, v) -> params.append("  <context-param><param-name>").append(k)
