@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.payop4j.checkout.Customer;
 import io.github.payop4j.checkout.CheckoutRequest;
+import io.github.payop4j.error.PayopApiException;
 import io.github.payop4j.error.PayopConnectionException;
 import io.github.payop4j.error.PayopRateLimitException;
 import io.github.payop4j.error.PayopServerException;
@@ -222,6 +223,35 @@ class RetryRulesTest {
             assertTrue(e.getMessage().contains("could not be opened"), e.getMessage());
         }
         assertEquals(2, sleeps.size(), "3 attempts, 2 waits");
+    }
+
+    @Test
+    void exceptionsSayWhetherTheFailedCallMayHaveTakenEffect() throws IOException {
+        payop.stubFor(post("/v1/invoices/create").willReturn(aResponse().withStatus(503)));
+        payop.stubFor(post("/v1/refunds/create").willReturn(aResponse().withStatus(422).withBody(Docs.json("refund-too-big.json"))));
+        payop.stubFor(get(TX).willReturn(aResponse().withStatus(503)));
+        payop.stubFor(post("/v1/checkout/create").willReturn(aResponse().withFixedDelay(1000)));
+        try (PayopClient c = client(b -> b.readTimeout(Duration.ofMillis(150)))) {
+            PayopServerException post5xx = assertThrows(PayopServerException.class, () -> c.invoices().create(invoice()));
+            assertEquals("POST", post5xx.requestMethod());
+            assertTrue(post5xx.requestMayHaveTakenEffect(), "a 5xx to a POST: unknown outcome");
+            assertFalse(assertThrows(PayopApiException.class, () -> c.refunds().create(RefundRequest.full("tx-1")))
+                    .requestMayHaveTakenEffect(), "a 4xx is a refusal");
+            PayopServerException get5xx = assertThrows(PayopServerException.class, () -> c.transactions().get("dca59ca5"));
+            assertEquals("GET", get5xx.requestMethod());
+            assertFalse(get5xx.requestMayHaveTakenEffect(), "reading changes nothing");
+            assertTrue(assertThrows(PayopTimeoutException.class, () -> c.checkout().createTransaction(
+                    CheckoutRequest.of("inv-1", Customer.of("a@b.example", "A B"), "https://shop.example/s")))
+                    .requestMayHaveTakenEffect());
+        }
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        try (PayopClient c = ClientFixture.builder("http://127.0.0.1:" + closedPort).build()) {
+            assertFalse(assertThrows(PayopConnectionException.class, () -> c.invoices().create(invoice()))
+                    .requestMayHaveTakenEffect(), "never connected: nothing was sent");
+        }
     }
 
     @Test

@@ -23,6 +23,12 @@ public class PayopApiException extends PayopException {
         this.fieldErrors = fieldErrors == null ? Map.of() : Map.copyOf(fieldErrors);
     }
 
+    /** A 5xx to a POST: Payop may have acted before failing. A 4xx was a refusal. */
+    @Override
+    public boolean requestMayHaveTakenEffect() {
+        return wasPost() && httpStatus >= 500;
+    }
+
     /** The HTTP status Payop answered with. */
     public int httpStatus() {
         return httpStatus;

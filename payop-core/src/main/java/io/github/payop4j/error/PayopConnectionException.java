@@ -19,6 +19,11 @@ public class PayopConnectionException extends PayopException {
         this.mayHaveReachedPayop = mayHaveReachedPayop;
     }
 
+    @Override
+    public boolean requestMayHaveTakenEffect() {
+        return wasPost() && mayHaveReachedPayop;
+    }
+
     /** {@code false} only when the connection was never established, so nothing was sent. */
     public boolean requestMayHaveReachedPayop() {
         return mayHaveReachedPayop;

@@ -15,6 +15,12 @@ public class PayopResponseException extends PayopException {
         this.httpStatus = httpStatus;
     }
 
+    /** Payop answered success to a POST: it took effect, but its result could not be read. */
+    @Override
+    public boolean requestMayHaveTakenEffect() {
+        return wasPost();
+    }
+
     public int httpStatus() {
         return httpStatus;
     }

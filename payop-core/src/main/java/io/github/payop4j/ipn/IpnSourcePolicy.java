@@ -29,13 +29,15 @@ public final class IpnSourcePolicy {
     private final List<String> allowed;
     private final List<String> trustedProxies;
     private final List<Cidr> allowedRanges;
+    private final List<Cidr> proxyRanges;
     private final ClientAddress resolver;
 
     private IpnSourcePolicy(Builder b) {
         this.allowed = List.copyOf(b.allowed);
         this.trustedProxies = List.copyOf(b.proxies);
         this.allowedRanges = allowed.stream().map(Cidr::parse).toList();
-        this.resolver = new ClientAddress(trustedProxies.stream().map(Cidr::parse).toList());
+        this.proxyRanges = trustedProxies.stream().map(Cidr::parse).toList();
+        this.resolver = new ClientAddress(proxyRanges);
     }
 
     /** Payop's four documented addresses, no proxies. */
@@ -67,11 +69,20 @@ public final class IpnSourcePolicy {
 
     /** Whether the address (a literal, never a host name) is in an allowed range. */
     public boolean allows(String address) {
+        return inAny(allowedRanges, address);
+    }
+
+    /** Whether the address is a trusted proxy, whose forwarding headers are believed. */
+    public boolean isTrustedProxy(String address) {
+        return inAny(proxyRanges, address);
+    }
+
+    private static boolean inAny(List<Cidr> ranges, String address) {
         InetAddress a = IpLiteral.parse(address);
         if (a == null) {
             return false;
         }
-        for (Cidr c : allowedRanges) {
+        for (Cidr c : ranges) {
             if (c.contains(a)) {
                 return true;
             }

@@ -20,6 +20,15 @@ class IpnSourcePolicyTest {
             .trustProxies("10.0.0.0/8", "fd00::/8").build();
 
     @Test
+    void trustedProxiesAreRecognisedByRangeAndNeverByName() {
+        assertTrue(BEHIND_PROXY.isTrustedProxy("10.20.30.40"));
+        assertTrue(BEHIND_PROXY.isTrustedProxy("fd00::1"));
+        assertFalse(BEHIND_PROXY.isTrustedProxy("11.0.0.1"));
+        assertFalse(BEHIND_PROXY.isTrustedProxy("localhost"));
+        assertFalse(IpnSourcePolicy.payopDefaults().isTrustedProxy("18.199.249.46"), "no proxy is trusted by default");
+    }
+
+    @Test
     void theDefaultsAreTheFourDocumentedPayopAddresses() {
         IpnSourcePolicy p = IpnSourcePolicy.payopDefaults();
         for (String a : List.of("18.199.249.46", "35.158.36.143", "3.125.109.58", "3.127.103.117")) {

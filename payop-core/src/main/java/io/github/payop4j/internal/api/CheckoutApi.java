@@ -53,7 +53,8 @@ public final class CheckoutApi implements Checkout {
         String token = nonBlank(data, "token");
         if (token == null) {
             throw new PayopResponseException("Payop answered " + response.status()
-                    + " to create a card token but sent no token; ask the payer to try again.", response.status());
+                    + " to create a card token but sent no token; ask the payer to try again.", response.status())
+                    .initRequestMethod("POST");
         }
         return new CardToken(token, epochSeconds(data, "expired_at"));
     }

@@ -91,7 +91,7 @@ public final class InvoicesApi implements Invoices {
             throw new PayopResponseException("Payop answered " + response.status() + " to create an invoice for order "
                     + request.orderId() + " but sent no invoice id (no 'identifier' header, no id in the body)."
                     + " The invoice may exist: look for the order in the Payop dashboard before creating it again.",
-                    response.status());
+                    response.status()).initRequestMethod("POST");
         }
         CheckoutLanguage language = request.language() == null ? CheckoutLanguage.EN : request.language();
         return new CreatedInvoice(invoiceId, hostedPageUrl(invoiceId, language), signature);

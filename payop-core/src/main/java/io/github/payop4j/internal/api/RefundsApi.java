@@ -56,7 +56,7 @@ public final class RefundsApi implements Refunds {
         if (id == null) {
             throw new PayopResponseException("Payop answered " + response.status() + " to " + operation
                     + " but sent no refund id; the refund may exist, so list refunds before trying again.",
-                    response.status());
+                    response.status()).initRequestMethod("POST");
         }
         return id;
     }

@@ -94,6 +94,14 @@ public final class Transport implements AutoCloseable {
      * @throws PayopResponseException when a success answer cannot be read
      */
     public ApiResponse execute(ApiRequest request) {
+        try {
+            return attempt(request);
+        } catch (PayopException e) {
+            throw e.initRequestMethod(request.method());
+        }
+    }
+
+    private ApiResponse attempt(ApiRequest request) {
         if (request.authenticated() && bearer == null) {
             throw new IllegalStateException("Cannot " + request.operation() + ": Payop requires a JWT token for "
                     + request.describe() + ". Create one in the Payop dashboard and pass it to"

@@ -12,10 +12,12 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +34,13 @@ public class PayopExtension implements Extension {
 
     private volatile ConfigResult result;
 
+    /**
+     * The shop's PayopOrders beans, collected as the container discovers them. Asking the
+     * BeanManager in AfterDeploymentValidation instead fails on Payara, where the one handed to an
+     * extension from a WEB-INF/lib jar sees none of the application's beans.
+     */
+    private final Set<Bean<?>> ordersBeans = ConcurrentHashMap.newKeySet();
+
     void registerReadinessCheck(@Observes BeforeBeanDiscovery event, BeanManager beans) {
         if (isVisible(HEALTH_CHECK)) {
             // Not a discovered bean (it has no bean-defining annotation), so a server without MP
@@ -41,12 +50,19 @@ public class PayopExtension implements Extension {
         }
     }
 
+    void collectOrders(@Observes ProcessBean<?> event) {
+        Bean<?> bean = event.getBean();
+        if (bean.getTypes().contains(PayopOrders.class)) {
+            ordersBeans.add(bean);
+        }
+    }
+
     void validate(@Observes AfterDeploymentValidation event, BeanManager beans) {
         ConfigResult read = readConfig();
         if (read instanceof ConfigResult.Invalid invalid) {
             event.addDeploymentProblem(new PayopConfigurationException(invalid.problems()));
         }
-        String ordersProblem = ordersProblem(beans);
+        String ordersProblem = ordersProblem(ordersBeans, beans);
         if (ordersProblem != null) {
             event.addDeploymentProblem(new IllegalStateException(ordersProblem));
         }
@@ -71,14 +87,17 @@ public class PayopExtension implements Extension {
         return r;
     }
 
-    private static String ordersProblem(BeanManager beans) {
-        Set<Bean<?>> found = beans.getBeans(PayopOrders.class);
+    private static String ordersProblem(Set<Bean<?>> found, BeanManager beans) {
         if (found.isEmpty()) {
             return "payop4j needs your orders: implement " + PayopOrders.class.getName() + " as a CDI bean, for"
                     + " example an @ApplicationScoped class whose find(orderId) returns the order to pay.";
         }
+        if (found.size() == 1) {
+            return null;
+        }
         try {
-            beans.resolve(found);
+            // Several: fine only if one is a selected alternative.
+            beans.resolve(Set.copyOf(found));
             return null;
         } catch (AmbiguousResolutionException e) {
             return "payop4j found several " + PayopOrders.class.getSimpleName() + " beans ("

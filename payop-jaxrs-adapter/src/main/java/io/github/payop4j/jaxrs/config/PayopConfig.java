@@ -3,6 +3,7 @@ package io.github.payop4j.jaxrs.config;
 import io.github.payop4j.PayopClient;
 import io.github.payop4j.invoice.CheckoutLanguage;
 import java.util.ArrayList;
+import io.github.payop4j.ipn.IpnSourcePolicy;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -251,20 +252,25 @@ public final class PayopConfig {
                 path = IpnSettings.DEFAULT_PATH;
             }
 
-            List<IpRange> allowed;
+            // Both lists are parsed by payop-core's IpnSourcePolicy, the one that applies them.
+            List<String> allowed;
             List<String> allowedRaw = r.list(IPN_ALLOWED_IPS);
             if (allowedRaw.size() == 1 && r.lower(allowedRaw.get(0)).equals("any")) {
-                allowed = List.of(IpRange.parse("0.0.0.0/0"), IpRange.parse("::/0"));
+                allowed = List.of("0.0.0.0/0", "::/0");
             } else {
                 allowed = ranges(r, IPN_ALLOWED_IPS, allowedRaw.isEmpty() ? IpnSettings.PAYOP_IPN_ADDRESSES : allowedRaw,
                         " Default: Payop's documented addresses; \"any\" accepts every sender.");
             }
 
-            List<IpRange> proxies = ranges(r, IPN_TRUSTED_PROXIES, r.list(IPN_TRUSTED_PROXIES), "");
-            if (proxies.stream().anyMatch(IpRange::isEverything)) {
+            List<String> proxies = ranges(r, IPN_TRUSTED_PROXIES, r.list(IPN_TRUSTED_PROXIES), "");
+            if (proxies.stream().anyMatch(p -> p.trim().endsWith("/0"))) {
                 r.problem(IPN_TRUSTED_PROXIES, "must not contain 0.0.0.0/0 or ::/0: trusting every address lets"
                         + " anyone forge X-Forwarded-For. List only your own reverse proxies.");
             }
+            IpnSourcePolicy sources = IpnSourcePolicy.builder()
+                    .allow(allowed.isEmpty() ? IpnSettings.PAYOP_IPN_ADDRESSES : allowed)
+                    .trustProxies(proxies)
+                    .build();
 
             boolean verify = hasJwt;
             Optional<String> verifyRaw = r.value(IPN_VERIFY_WITH_API);
@@ -295,15 +301,17 @@ public final class PayopConfig {
                     dataSource = Optional.of(ds);
                 }
             }
-            return new IpnSettings(path, allowed, proxies, verify, dataSource);
+            return new IpnSettings(path, sources, verify, dataSource);
         }
 
-        private static List<IpRange> ranges(Reading r, String name, List<String> items, String hint) {
-            List<IpRange> out = new ArrayList<>();
+        /** The items that are IP addresses or CIDR blocks; one problem naming all the others. */
+        private static List<String> ranges(Reading r, String name, List<String> items, String hint) {
+            List<String> out = new ArrayList<>();
             List<String> bad = new ArrayList<>();
             for (String item : items) {
                 try {
-                    out.add(IpRange.parse(item));
+                    IpnSourcePolicy.builder().allow(item).build();
+                    out.add(item.trim());
                 } catch (IllegalArgumentException e) {
                     bad.add(r.shown(item));
                 }

@@ -28,8 +28,12 @@ public class InvoiceResource {
     private final CheckoutService service;
     private final SecureRandom random;
 
-    /** For the CDI proxy only. */
-    protected InvoiceResource() {
+    /**
+     * For the CDI proxy, and public because RESTEasy (WildFly) first looks for a public
+     * constructor it could call itself, and refuses the resource if there is none, before it
+     * lets CDI create the bean through the {@code @Inject} constructor.
+     */
+    public InvoiceResource() {
         this.service = null;
         this.random = null;
     }

@@ -32,8 +32,12 @@ public class OrderResource {
 
     private final CheckoutService service;
 
-    /** For the CDI proxy only. */
-    protected OrderResource() {
+    /**
+     * For the CDI proxy, and public because RESTEasy (WildFly) first looks for a public
+     * constructor it could call itself, and refuses the resource if there is none, before it
+     * lets CDI create the bean through the {@code @Inject} constructor.
+     */
+    public OrderResource() {
         this.service = null;
     }
 

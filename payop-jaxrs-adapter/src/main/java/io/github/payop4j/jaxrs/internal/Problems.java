@@ -92,7 +92,7 @@ final class Problems {
             boolean unavailable = s.httpStatus() == 503;
             p = CheckoutProblem.of(unavailable ? 503 : 502, "provider-failed", "Payment provider failed",
                     "The payment provider failed to process the payment. Please try again later."
-                            + (isPost(e) ? MAY_HAVE_REACHED : ""));
+                            + (mayHaveTakenEffect(e) ? MAY_HAVE_REACHED : ""));
             LOG.log(Level.WARNING, "PAYOP4J-2003 Payop failed, incident " + incident + ": " + e.getMessage());
         } else if (e.original() instanceof PayopApiException a) {
             p = CheckoutProblem.of(502, "provider-rejected", "Payment provider rejected the request",
@@ -103,10 +103,10 @@ final class Problems {
         } else if (e.original() instanceof PayopTimeoutException t) {
             p = CheckoutProblem.of(504, "provider-timeout", "Payment provider did not answer in time",
                     "The payment provider did not answer in time. Please try again later."
-                            + (t.requestMayHaveReachedPayop() && isPost(e) ? MAY_HAVE_REACHED : ""));
+                            + (mayHaveTakenEffect(e) ? MAY_HAVE_REACHED : ""));
             LOG.log(Level.WARNING, "PAYOP4J-2005 Payop timed out, incident " + incident + ": " + e.getMessage());
         } else if (e.original() instanceof PayopConnectionException c) {
-            p = c.requestMayHaveReachedPayop() && isPost(e)
+            p = mayHaveTakenEffect(e)
                     ? CheckoutProblem.of(502, "provider-unreachable", "Payment provider connection failed",
                             "The connection to the payment provider broke." + MAY_HAVE_REACHED)
                     : new CheckoutProblem(503, "provider-unreachable", "Payment provider unreachable",
@@ -122,13 +122,9 @@ final class Problems {
         return render(p, incident);
     }
 
-    /**
-     * Whether the failed call was a POST, the kind that may have taken effect. Core's messages name
-     * the call as "(POST /v1/...": it exposes no method accessor yet.
-     */
-    private static boolean isPost(Redacted e) {
-        String m = e.original().getMessage() == null ? "" : e.original().getMessage();
-        return m.contains("(POST ");
+    /** Whether the failed call may still have changed something at Payop (a POST with unknown outcome). */
+    private static boolean mayHaveTakenEffect(Redacted e) {
+        return e.original().requestMayHaveTakenEffect();
     }
 
     /** The exception chain with its frames, as text. */

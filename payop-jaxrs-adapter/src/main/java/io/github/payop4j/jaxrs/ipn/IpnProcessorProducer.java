@@ -4,9 +4,7 @@ import io.github.payop4j.PayopClient;
 import io.github.payop4j.ipn.IpnJournal;
 import io.github.payop4j.ipn.IpnOrderLookup;
 import io.github.payop4j.ipn.IpnProcessor;
-import io.github.payop4j.ipn.IpnSourcePolicy;
 import io.github.payop4j.jaxrs.PayopOrders;
-import io.github.payop4j.jaxrs.config.IpRange;
 import io.github.payop4j.jaxrs.config.IpnSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -56,10 +54,7 @@ public class IpnProcessorProducer {
     public IpnProcessor processor() {
         IpnProcessor processor = IpnProcessor.builder(client)
                 .verifyWithApi(settings.verifyWithApi())
-                .sources(IpnSourcePolicy.builder()
-                        .allow(settings.allowedIps().stream().map(IpRange::toString).toList())
-                        .trustProxies(settings.trustedProxies().stream().map(IpRange::toString).toList())
-                        .build())
+                .sources(settings.sources())
                 .journal(journal())
                 .transactions(transactions)
                 // Resolved here, not injected directly: the extension reports a missing or
