@@ -21,7 +21,6 @@ import io.github.payop4j.it.support.Docs;
 import io.github.payop4j.it.support.Http;
 import io.github.payop4j.it.support.PayopApi;
 import io.github.payop4j.it.support.PayopStub;
-import io.github.payop4j.it.support.Server;
 import io.github.payop4j.it.support.Wars;
 import io.github.payop4j.it.webshop.Faults;
 import io.github.payop4j.it.webshop.PaymentObserver;
@@ -56,7 +55,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -66,22 +64,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@DisabledIfSystemProperty(named = "it.server", matches = "payara", disabledReason = WebshopIT.PAYARA_BUG)
 class WebshopIT {
-
-    /** BUG-1, payop-jaxrs-adapter on WildFly: the deployment fails. Reproduced by the checkout tests below. */
-    static final String RESTEASY_BUG = "BUG-1: on WildFly (RESTEasy) a WAR with payop-jaxrs-adapter fails to deploy:"
-            + " RESTEASY003190 Could not find constructor for class io.github.payop4j.jaxrs.internal.InvoiceResource"
-            + " (OrderResource and InvoiceResource have only a protected no-arg and an @Inject constructor; RESTEasy"
-            + " needs a public one it can call). The WildFly WAR leaves out PayopCheckoutApplication, so these"
-            + " endpoints cannot be tested there.";
-
-    /** BUG-2, payop-jaxrs-adapter on Payara Micro: the deployment fails. */
-    static final String PAYARA_BUG = "BUG-2: on Payara Micro a WAR with payop-jaxrs-adapter fails to deploy although"
-            + " it has an @ApplicationScoped PayopOrders bean: 'payop4j needs your orders: implement"
-            + " io.github.payop4j.jaxrs.PayopOrders as a CDI bean' (PayopExtension's BeanManager.getBeans in"
-            + " AfterDeploymentValidation does not see the shop's bean, wherever it is packaged: WEB-INF/classes,"
-            + " its own WEB-INF/lib jar, or the adapter jar itself).";
 
     private static final WireMockServer PAYOP;
     private static final PayopApi API;
@@ -116,15 +99,9 @@ class WebshopIT {
         config.put("payop.ipn.allowed-ips", "127.0.0.1, 18.199.249.46");
         config.put("payop.ipn.trusted-proxies", "127.0.0.1");
         // payop.ipn.datasource unset: the journal goes to java:comp/DefaultDataSource, next to the orders.
-        WebArchive war = Wars.withPayop4j("payop-webshop.war", config, Map.of())
+        return Wars.withPayop4j("payop-webshop.war", config, Map.of())
                 .addClasses(WebshopApplication.class, ShopResource.class, ShopService.class, ShopDatabase.class,
                         ShopOrder.class, ShopPayopOrders.class, Faults.class, PaymentObserver.class);
-        if (Server.current() == Server.WILDFLY) {
-            // Workaround for BUG-1 (see RESTEASY_BUG): without the adapter's JAX-RS application the rest of
-            // the adapter (config check, @Inject PayopClient, IPN bridge) deploys and is tested.
-            Wars.withoutCheckoutEndpoints(war);
-        }
-        return war;
     }
 
     @AfterAll
@@ -150,7 +127,6 @@ class WebshopIT {
 
     @Test
     @Order(2)
-    @DisabledIfSystemProperty(named = "it.server", matches = "wildfly", disabledReason = RESTEASY_BUG)
     void hostedPageSignsTheOrderFromTheTableAndTheIpnMarksItPaid() {
         String orderId = newOrder("49.90", "EUR");
         String invoiceId = UUID.randomUUID().toString();
@@ -199,7 +175,6 @@ class WebshopIT {
 
     @Test
     @Order(3)
-    @DisabledIfSystemProperty(named = "it.server", matches = "wildfly", disabledReason = RESTEASY_BUG)
     void directPaymentFollowsTheNextStepsAndTheIpnMarksTheOrderPaid() {
         String orderId = newOrder("12.00", "EUR");
         String invoiceId = UUID.randomUUID().toString();
@@ -260,7 +235,6 @@ class WebshopIT {
 
     @Test
     @Order(4)
-    @DisabledIfSystemProperty(named = "it.server", matches = "wildfly", disabledReason = RESTEASY_BUG)
     void cardPaymentWith3dsRendersTheAutoSubmitFormAndNeverLogsTheCard() {
         String orderId = newOrder("30.00", "EUR");
         String invoiceId = UUID.randomUUID().toString();
@@ -303,7 +277,6 @@ class WebshopIT {
 
     @Test
     @Order(5)
-    @DisabledIfSystemProperty(named = "it.server", matches = "wildfly", disabledReason = RESTEASY_BUG)
     void failuresAreProblemJson() {
         HttpResponse<String> unknown = http.get("payop-checkout/payop/orders/no-such-order/hosted-page");
         assertEquals(404, unknown.statusCode(), unknown::body);

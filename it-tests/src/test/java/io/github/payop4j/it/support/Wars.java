@@ -117,17 +117,6 @@ public final class Wars {
                 + "</web-app>\n";
     }
 
-    /**
-     * Replaces the adapter jar in {@code war} by one without {@code PayopCheckoutApplication}, so
-     * the checkout endpoints are not deployed (the workaround for BUG-1 on WildFly; see WebshopIT).
-     */
-    public static WebArchive withoutCheckoutEndpoints(WebArchive war) {
-        JavaArchive adapter = jaxrsAdapter();
-        war.delete("WEB-INF/lib/" + adapter.getName());
-        adapter.delete("io/github/payop4j/jaxrs/PayopCheckoutApplication.class");
-        return war.addAsLibrary(adapter);
-    }
-
     private static String properties(Map<String, String> config) {
         Properties p = new Properties();
         p.putAll(config);
