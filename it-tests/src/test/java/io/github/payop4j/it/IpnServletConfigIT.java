@@ -1,0 +1,64 @@
+package io.github.payop4j.it;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.payop4j.it.ledger.Ledger;
+import io.github.payop4j.it.ledger.LedgerApplication;
+import io.github.payop4j.it.ledger.LedgerHandler;
+import io.github.payop4j.it.support.FailedDeployment;
+import io.github.payop4j.it.support.Server;
+import io.github.payop4j.it.support.Wars;
+import io.github.payop4j.ipn.IpnHandler;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * README (payop-ipn-servlet): "a bad configuration fails the deployment instead of acknowledging
+ * IPNs" and "payop.ipn.verify-with-api: true without a token fails the deployment".
+ */
+@ExtendWith(ArquillianExtension.class)
+class IpnServletConfigIT {
+
+    private static final String NO_TOKEN = "verify-without-token";
+
+    @ArquillianResource
+    private Deployer deployer;
+
+    @Deployment(name = NO_TOKEN, managed = false, testable = false)
+    static WebArchive verifyWithoutToken() {
+        return Wars.withIpnServlet("payop-ipn-no-token.war", Map.of(
+                        "payop.ipn.verify-with-api", "true",
+                        "payop.ipn.allowed-ips", "127.0.0.1"))
+                .addClasses(Ledger.class, LedgerApplication.class, LedgerApplication.Entries.class,
+                        LedgerApplication.Setup.class, LedgerHandler.class)
+                .addAsServiceProvider(IpnHandler.class, LedgerHandler.class);
+    }
+
+    @Test
+    @DisabledIfSystemProperty(named = "it.server", matches = "wildfly", disabledReason = "BUG-3: on WildFly a"
+            + " misconfigured payop-ipn-servlet does not fail the deployment. PayopIpnServlet.init() throws"
+            + " (Undertow logs UT015024 ... init() method ... threw exception) but WildFly deploys the WAR anyway"
+            + " (WFLYSRV0010 Deployed), and every IPN is then answered 500 with Undertow's HTML error page."
+            + " Payara fails the deployment as the README promises.")
+    void confirmationWithoutATokenFailsTheDeployment() {
+        FailedDeployment failed = FailedDeployment.deploy(deployer, NO_TOKEN);
+        String evidence;
+        if (Server.current() == Server.WILDFLY) {
+            assertNotNull(failed.exception(), "the deployment should have failed:\n" + failed.console());
+            evidence = failed.exceptionText();
+        } else {
+            evidence = failed.console();
+            assertTrue(evidence.contains("Exception while loading the app"), evidence);
+        }
+        assertTrue(evidence.contains("payop.ipn.verify-with-api"), evidence);
+        assertTrue(evidence.contains("payop.jwt-token"), evidence);
+    }
+}
