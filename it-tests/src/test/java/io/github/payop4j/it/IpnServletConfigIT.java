@@ -17,7 +17,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -43,11 +42,6 @@ class IpnServletConfigIT {
     }
 
     @Test
-    @DisabledIfSystemProperty(named = "it.server", matches = "wildfly", disabledReason = "BUG-3: on WildFly a"
-            + " misconfigured payop-ipn-servlet does not fail the deployment. PayopIpnServlet.init() throws"
-            + " (Undertow logs UT015024 ... init() method ... threw exception) but WildFly deploys the WAR anyway"
-            + " (WFLYSRV0010 Deployed), and every IPN is then answered 500 with Undertow's HTML error page."
-            + " Payara fails the deployment as the README promises.")
     void confirmationWithoutATokenFailsTheDeployment() {
         FailedDeployment failed = FailedDeployment.deploy(deployer, NO_TOKEN);
         String evidence;
