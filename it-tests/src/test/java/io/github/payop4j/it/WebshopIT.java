@@ -21,6 +21,7 @@ import io.github.payop4j.it.support.Docs;
 import io.github.payop4j.it.support.Http;
 import io.github.payop4j.it.support.PayopApi;
 import io.github.payop4j.it.support.PayopStub;
+import io.github.payop4j.it.support.Sodium;
 import io.github.payop4j.it.support.Wars;
 import io.github.payop4j.it.webshop.Faults;
 import io.github.payop4j.it.webshop.PaymentObserver;
@@ -41,6 +42,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,8 @@ class WebshopIT {
     static final String PROJECT_ID = "prj-it-7";
     static final String CARD_PAN = "4111111111111111";
     static final String CARD_CVV = "737";
+    /** The merchant's withdrawal certificate; the private half stays here, as it stays with Payop. */
+    static final Sodium CERTIFICATE = Sodium.newKeyPair();
 
     @ArquillianResource
     private URL base;
@@ -95,6 +99,7 @@ class WebshopIT {
         config.put("payop.jwt-token", JWT);
         config.put("payop.project-id", PROJECT_ID);
         config.put("payop.api-url", PAYOP.baseUrl());
+        config.put("payop.withdrawal-certificate", Base64.getEncoder().encodeToString(CERTIFICATE.publicKey()));
         // 127.0.0.1 sends the test's IPNs and is also the trusted proxy whose X-Forwarded-For counts.
         config.put("payop.ipn.allowed-ips", "127.0.0.1, 18.199.249.46");
         config.put("payop.ipn.trusted-proxies", "127.0.0.1");
@@ -320,6 +325,29 @@ class WebshopIT {
 
     @Test
     @Order(7)
+    void theShopPaysOutThroughItsInjectedClientSealedToTheCertificate() {
+        PAYOP.stubFor(post("/v1/withdrawals/create-mass").willReturn(json(200, Docs.json("withdrawal-create-mass.json"))));
+
+        HttpResponse<String> payout = http.postForm("shop/admin/payouts",
+                Map.of("amount", "120.50", "currency", "EUR", "email", "supplier@example.com", "batch", "batch-2026-11"));
+
+        assertEquals(200, payout.statusCode(), payout::body);
+        JsonObject answer = jsonOf(payout);
+        assertEquals("batch-2026-11", answer.getString("idempotencyKey"));
+        assertEquals("eab40b05-805b-5dbb-8900-a634a9ecaf57", answer.getJsonArray("withdrawals").getString(0));
+        var requests = PAYOP.findAll(postRequestedFor(urlEqualTo("/v1/withdrawals/create-mass"))
+                .withHeader("Authorization", equalTo("Bearer " + JWT))
+                .withHeader("idempotency-key", equalTo("batch-2026-11")));
+        assertEquals(1, requests.size());
+        String data = Json.createReader(new java.io.StringReader(requests.get(0).getBodyAsString())).readObject()
+                .getString("data");
+        assertEquals("[{\"method\":15,\"type\":1,\"amount\":120.50,\"currency\":\"EUR\",\"additionalData\":"
+                + "{\"direction\":\"Supplier payout\",\"email\":\"supplier@example.com\",\"recipientAccountType\":1}}]",
+                CERTIFICATE.open(Base64.getDecoder().decode(data)));
+    }
+
+    @Test
+    @Order(8)
     void withdrawalIpnsAreConfirmedAndRecorded() {
         String id = UUID.randomUUID().toString();
         API.withdrawal(id, 2, "100", "USD");

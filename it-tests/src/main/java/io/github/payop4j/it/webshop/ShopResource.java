@@ -40,6 +40,13 @@ public class ShopResource {
         return Response.ok("{\"refundId\": \"" + shop.refund(id) + "\"}").build();
     }
 
+    @POST
+    @Path("admin/payouts")
+    public Response payout(@FormParam("amount") String amount, @FormParam("currency") String currency,
+            @FormParam("email") String email, @FormParam("batch") String batch) {
+        return Response.ok(shop.payout(amount, currency, email, batch)).build();
+    }
+
     @GET
     @Path("admin/events/{objectId}")
     public String events(@PathParam("objectId") String objectId) {

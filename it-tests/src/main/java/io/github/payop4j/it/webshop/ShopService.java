@@ -2,7 +2,11 @@ package io.github.payop4j.it.webshop;
 
 import io.github.payop4j.PayopClient;
 import io.github.payop4j.ipn.IpnEvent;
+import io.github.payop4j.money.Amount;
+import io.github.payop4j.money.CurrencyCode;
 import io.github.payop4j.refund.RefundRequest;
+import io.github.payop4j.withdrawal.MassWithdrawalResult;
+import io.github.payop4j.withdrawal.WithdrawalRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -12,6 +16,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -93,6 +100,20 @@ public class ShopService {
         String refundId = payop.refunds().create(RefundRequest.full(order.txId()));
         update("UPDATE shop_order SET refund_id = ?, refund_status = 'REQUESTED' WHERE id = ?", refundId, orderId);
         return refundId;
+    }
+
+    /** Staff pays a supplier out of the Payop wallet (PayDo, method 15); returns the withdrawal ids. */
+    public String payout(String amount, String currency, String email, String batchKey) {
+        Map<String, Object> recipient = new LinkedHashMap<>();
+        recipient.put("direction", "Supplier payout");
+        recipient.put("email", email);
+        recipient.put("recipientAccountType", 1);
+        MassWithdrawalResult result = payop.withdrawals().createMass(List.of(WithdrawalRequest.of(15,
+                Amount.of(amount), CurrencyCode.of(currency), recipient)), batchKey);
+        JsonArrayBuilder ids = Json.createArrayBuilder();
+        result.withdrawals().forEach(w -> ids.add(w.id()));
+        return Json.createObjectBuilder().add("idempotencyKey", result.idempotencyKey()).add("withdrawals", ids)
+                .build().toString();
     }
 
     /** The shop's event log for one Payop object, as JSON. */

@@ -4,6 +4,7 @@ import io.github.payop4j.PayopClient;
 import io.github.payop4j.invoice.CheckoutLanguage;
 import java.util.ArrayList;
 import io.github.payop4j.ipn.IpnSourcePolicy;
+import io.github.payop4j.withdrawal.WithdrawalCertificate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -36,6 +37,7 @@ public final class PayopConfig {
     public static final String READ_TIMEOUT = "payop.http.read-timeout";
     public static final String MAX_ATTEMPTS = "payop.http.max-attempts";
     public static final String CARD_METHOD = "payop.card-method";
+    public static final String WITHDRAWAL_CERTIFICATE = "payop.withdrawal-certificate";
     public static final String IPN_PATH = "payop.ipn.path";
     public static final String IPN_ALLOWED_IPS = "payop.ipn.allowed-ips";
     public static final String IPN_TRUSTED_PROXIES = "payop.ipn.trusted-proxies";
@@ -44,7 +46,7 @@ public final class PayopConfig {
 
     /** Every property this module reads, in the order problems are reported. */
     public static final List<String> PROPERTY_NAMES = List.of(PUBLIC_KEY, SECRET_KEY, JWT_TOKEN, PROJECT_ID, API_URL,
-            CHECKOUT_URL, LANGUAGE, RESULT_URL, FAIL_URL, CONNECT_TIMEOUT, READ_TIMEOUT, MAX_ATTEMPTS, CARD_METHOD,
+            CHECKOUT_URL, LANGUAGE, RESULT_URL, FAIL_URL, CONNECT_TIMEOUT, READ_TIMEOUT, MAX_ATTEMPTS, CARD_METHOD, WITHDRAWAL_CERTIFICATE,
             IPN_PATH, IPN_ALLOWED_IPS, IPN_TRUSTED_PROXIES, IPN_VERIFY_WITH_API, IPN_DATASOURCE);
 
     /** The first of the card methods Payop documents for server-to-server payments (381, 480, 481). */
@@ -127,13 +129,14 @@ public final class PayopConfig {
                     "the total number of attempts for requests that are safe to repeat");
             int cardMethod = integer(CARD_METHOD, DEFAULT_CARD_METHOD, 1, Integer.MAX_VALUE,
                     "a Payop payment method id such as 381, 480 or 481");
+            Optional<WithdrawalCertificate> certificate = value(WITHDRAWAL_CERTIFICATE).flatMap(this::certificate);
             IpnSettings ipn = Ipn.read(this, jwt.isPresent());
 
             if (!problems.isEmpty()) {
                 return new ConfigResult.Invalid(problems);
             }
             PayopSettings settings = new PayopSettings(publicKey, secret, jwt, projectId, apiUrl, checkoutUrl,
-                    language, resultUrl, failUrl, connectTimeout, readTimeout, maxAttempts, cardMethod, ipn);
+                    language, resultUrl, failUrl, connectTimeout, readTimeout, maxAttempts, cardMethod, certificate, ipn);
             try {
                 // The client's own rules are the last word: valid here means the builder accepts it.
                 settings.clientBuilder();
@@ -142,6 +145,17 @@ public final class PayopConfig {
                 return new ConfigResult.Invalid(problems);
             }
             return new ConfigResult.Valid(settings);
+        }
+
+        private Optional<WithdrawalCertificate> certificate(String base64) {
+            try {
+                return Optional.of(WithdrawalCertificate.fromBase64(base64));
+            } catch (IllegalArgumentException e) {
+                problem(WITHDRAWAL_CERTIFICATE, "is not the Base64 of a 32-byte X25519 public key. Download"
+                        + " x25519.pub from the Payop dashboard (Settings > Certificates) and set this to the output"
+                        + " of: base64 -w0 x25519.pub");
+                return Optional.empty();
+            }
         }
 
         Optional<String> value(String name) {

@@ -4,6 +4,7 @@ import io.github.payop4j.PayopClient;
 import io.github.payop4j.PayopClientBuilder;
 import io.github.payop4j.RetryPolicy;
 import io.github.payop4j.invoice.CheckoutLanguage;
+import io.github.payop4j.withdrawal.WithdrawalCertificate;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -29,11 +30,14 @@ import java.util.Optional;
  * @param maxAttempts {@code payop.http.max-attempts}, for requests that are safe to repeat
  * @param cardMethod {@code payop.card-method}, the server-to-server card method used when the
  *     request names none
+ * @param withdrawalCertificate {@code payop.withdrawal-certificate}, the X25519 key that mass
+ *     withdrawals are sealed to (Base64 of the dashboard's {@code x25519.pub})
  * @param ipn the {@code payop.ipn.*} settings
  */
 public record PayopSettings(String publicKey, String secretKey, Optional<String> jwtToken, Optional<String> projectId,
         URI apiUrl, URI checkoutUrl, CheckoutLanguage language, Optional<String> resultUrl, Optional<String> failUrl,
-        Duration connectTimeout, Duration readTimeout, int maxAttempts, int cardMethod, IpnSettings ipn) {
+        Duration connectTimeout, Duration readTimeout, int maxAttempts, int cardMethod,
+        Optional<WithdrawalCertificate> withdrawalCertificate, IpnSettings ipn) {
 
     public PayopSettings {
         Objects.requireNonNull(publicKey, "publicKey");
@@ -47,6 +51,7 @@ public record PayopSettings(String publicKey, String secretKey, Optional<String>
         Objects.requireNonNull(failUrl, "failUrl");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(withdrawalCertificate, "withdrawalCertificate");
         Objects.requireNonNull(ipn, "ipn");
     }
 
@@ -71,6 +76,7 @@ public record PayopSettings(String publicKey, String secretKey, Optional<String>
                 .appInfo("payop-jaxrs-adapter");
         jwtToken.ifPresent(b::jwtToken);
         projectId.ifPresent(b::projectId);
+        withdrawalCertificate.ifPresent(b::withdrawalCertificate);
         return b;
     }
 
@@ -86,6 +92,7 @@ public record PayopSettings(String publicKey, String secretKey, Optional<String>
                 + ", apiUrl=" + apiUrl + ", checkoutUrl=" + checkoutUrl + ", language=" + language.code()
                 + ", resultUrl=" + resultUrl.orElse("unset") + ", failUrl=" + failUrl.orElse("unset")
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", maxAttempts=" + maxAttempts + ", cardMethod=" + cardMethod + ", ipn=" + ipn + "]";
+                + ", maxAttempts=" + maxAttempts + ", cardMethod=" + cardMethod + ", withdrawalCertificate="
+                + withdrawalCertificate.map(c -> "set").orElse("unset") + ", ipn=" + ipn + "]";
     }
 }

@@ -46,6 +46,20 @@ class PayopConfigTest {
     }
 
     @Test
+    void theWithdrawalCertificateIsTheBase64OfThe32ByteKeyAndReachesTheClient() {
+        byte[] key = new byte[32];
+        key[0] = 9;
+        props.put(PayopConfig.WITHDRAWAL_CERTIFICATE, java.util.Base64.getEncoder().encodeToString(key));
+        PayopSettings s = valid();
+        assertEquals(io.github.payop4j.withdrawal.WithdrawalCertificate.fromBytes(key), s.withdrawalCertificate().orElseThrow());
+        assertTrue(s.toString().contains("withdrawalCertificate=set"), s.toString());
+
+        props.put(PayopConfig.WITHDRAWAL_CERTIFICATE, "bm90IGEga2V5");
+        assertEquals(List.of(PayopConfig.WITHDRAWAL_CERTIFICATE), problemProperties());
+        assertTrue(invalid().message().contains("base64 -w0 x25519.pub"), invalid().message());
+    }
+
+    @Test
     void onlyTheTwoKeysAreRequiredAndEverythingElseHasItsDocumentedDefault() {
         PayopSettings s = valid();
         assertEquals("application-5f1ee8d7", s.publicKey());
@@ -61,6 +75,7 @@ class PayopConfigTest {
         assertEquals(Duration.ofSeconds(30), s.readTimeout());
         assertEquals(3, s.maxAttempts());
         assertEquals(381, s.cardMethod());
+        assertEquals(Optional.empty(), s.withdrawalCertificate());
         assertFalse(s.canListPaymentMethods());
         IpnSettings ipn = s.ipn();
         assertEquals("/payop/ipn", ipn.path());
