@@ -10,6 +10,7 @@ import io.github.payop4j.it.support.PayopStub;
 import io.github.payop4j.it.support.Wars;
 import io.github.payop4j.it.webshop.Faults;
 import io.github.payop4j.it.webshop.PaymentObserver;
+import io.github.payop4j.it.webshop.PostgresShopDataSource;
 import io.github.payop4j.it.webshop.ShopDatabase;
 import io.github.payop4j.it.webshop.ShopOrder;
 import io.github.payop4j.it.webshop.ShopPayopOrders;
@@ -36,7 +37,6 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,14 +48,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * 127.0.0.1) that the WAR declares itself, its JDBC driver inside the WAR. Checked from the test
  * JVM straight in PostgreSQL: the order update and the journal commit, and roll back, together.
  *
- * <p>The DataSource is the web.xml {@code <data-source>} element, the deployment-descriptor form of
- * {@code @DataSourceDefinition}: the annotation's values are compile-time constants and
- * PostgreSQL listens on a free port chosen at run time.
+ * <p>The WAR declares the DataSource with {@code @DataSourceDefinition} on
+ * {@link PostgresShopDataSource}, generated at build time with the port the build reserved
+ * ({@code it.pg.port}); PostgreSQL is started on that port.
  */
 @ExtendWith(ArquillianExtension.class)
 class PostgresJournalIT {
 
-    private static final String DATASOURCE = "java:app/jdbc/shop";
+    private static final String DATASOURCE = PostgresShopDataSource.JNDI_NAME;
     private static WireMockServer payop;
     private static PayopApi api;
     private static EmbeddedPostgres postgres;
@@ -69,7 +69,8 @@ class PostgresJournalIT {
     static WebArchive shopOnPostgres() throws IOException {
         payop = PayopStub.start();
         api = new PayopApi(payop);
-        postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+        postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1")
+                .setPort(Integer.getInteger("it.pg.port")).start();
         Map<String, String> config = new LinkedHashMap<>();
         config.put("payop.public-key", PayopStub.PUBLIC_KEY);
         config.put("payop.secret-key", PayopStub.SECRET_KEY);
@@ -78,23 +79,11 @@ class PostgresJournalIT {
         config.put("payop.ipn.allowed-ips", "127.0.0.1");
         config.put("payop.ipn.datasource", DATASOURCE);
         config.put("shop.datasource", DATASOURCE);
-        String dataSource = """
-                  <data-source>
-                    <name>%s</name>
-                    <class-name>org.postgresql.ds.PGSimpleDataSource</class-name>
-                    <server-name>127.0.0.1</server-name>
-                    <port-number>%d</port-number>
-                    <database-name>postgres</database-name>
-                    <user>postgres</user>
-                    <password>unused-trust-auth</password>
-                    <transactional>true</transactional>
-                  </data-source>
-                """.formatted(DATASOURCE, postgres.getPort()); // Payara refuses a pool without a password
         return Wars.withPayop4j("payop-webshop-pg.war", config, Map.of())
-                .setWebXML(new StringAsset(Wars.webXml(Map.of(), dataSource)))
                 .addAsLibrary(Wars.postgresDriver())
                 .addClasses(WebshopApplication.class, ShopResource.class, ShopService.class, ShopDatabase.class,
-                        ShopOrder.class, ShopPayopOrders.class, Faults.class, PaymentObserver.class);
+                        ShopOrder.class, ShopPayopOrders.class, Faults.class, PaymentObserver.class,
+                        PostgresShopDataSource.class);
     }
 
     @AfterAll
