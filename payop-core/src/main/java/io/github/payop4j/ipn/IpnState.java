@@ -1,5 +1,8 @@
 package io.github.payop4j.ipn;
 
+import io.github.payop4j.refund.RefundStatus;
+import io.github.payop4j.transaction.TransactionState;
+import io.github.payop4j.withdrawal.WithdrawalStatus;
 import java.util.Locale;
 
 /**
@@ -27,32 +30,34 @@ public enum IpnState {
         if (code == null) {
             return UNKNOWN;
         }
+        // The code tables live once, in the API's own state types; only the split of checkout
+        // state 5 by its message is particular to IPNs.
         switch (kind) {
             case CHECKOUT:
-                switch (code) {
-                    case 1: return NEW;
-                    case 2: return ACCEPTED;
-                    case 3: return FAILED;
-                    case 4: return PENDING;
-                    case 5: return failure(errorMessage);
-                    case 9: return PRE_APPROVED;
-                    case 15: return TIMEOUT;
+                if (code == 5) {
+                    return failure(errorMessage);
+                }
+                switch (TransactionState.of(code)) {
+                    case NEW: return NEW;
+                    case ACCEPTED: return ACCEPTED;
+                    case FAILED: return FAILED;
+                    case PENDING: return PENDING;
+                    case PRE_APPROVED: return PRE_APPROVED;
+                    case TIMEOUT: return TIMEOUT;
                     default: return UNKNOWN;
                 }
             case REFUND:
-                switch (code) {
-                    case 1: return NEW;
-                    case 2: return ACCEPTED;
-                    case 3:
-                    case 4: return REJECTED;
+                switch (RefundStatus.of(code)) {
+                    case NEW: return NEW;
+                    case ACCEPTED: return ACCEPTED;
+                    case REJECTED: return REJECTED;
                     default: return UNKNOWN;
                 }
             case WITHDRAWAL:
-                switch (code) {
-                    case 1:
-                    case 4: return PENDING;
-                    case 2: return ACCEPTED;
-                    case 3: return REJECTED;
+                switch (WithdrawalStatus.of(code)) {
+                    case PENDING: return PENDING;
+                    case ACCEPTED: return ACCEPTED;
+                    case REJECTED: return REJECTED;
                     default: return UNKNOWN;
                 }
             default:
