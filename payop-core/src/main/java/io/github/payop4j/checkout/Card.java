@@ -24,6 +24,10 @@ public record Card(String pan, String expirationDate, String cvv, String holderN
         if (!pan.matches("[0-9]{12,19}")) {
             throw new IllegalArgumentException("Invalid card number: it must be 12 to 19 digits");
         }
+        if (!passesLuhn(pan)) {
+            throw new IllegalArgumentException("Invalid card number: the check digit is wrong; ask the payer to"
+                    + " correct the number");
+        }
         if (!expirationDate.matches("(0[1-9]|1[0-2])/[0-9]{2}")) {
             throw new IllegalArgumentException("Invalid card expiration date: use MM/YY, for example 12/28");
         }
@@ -33,6 +37,30 @@ public record Card(String pan, String expirationDate, String cvv, String holderN
         if (holderName.isBlank()) {
             throw new IllegalArgumentException("Card holder name must not be blank");
         }
+    }
+
+    /**
+     * The Luhn (mod 10) check every payment card number passes: catches a mistyped digit before
+     * a request, and tells card numbers from other long digit runs when masking text.
+     */
+    public static boolean passesLuhn(String digits) {
+        if (digits == null || digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
+        int sum = 0;
+        boolean doubled = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (doubled) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            doubled = !doubled;
+        }
+        return sum % 10 == 0;
     }
 
     /** The card number with all but the last four digits masked. */

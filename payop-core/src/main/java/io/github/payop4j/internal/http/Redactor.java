@@ -1,5 +1,6 @@
 package io.github.payop4j.internal.http;
 
+import io.github.payop4j.checkout.Card;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -54,27 +55,10 @@ final class Redactor {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String digits = m.group();
-            String replacement = luhnValid(digits) ? "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 4) : digits;
+            String replacement = Card.passesLuhn(digits) ? "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 4) : digits;
             m.appendReplacement(out, replacement);
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    private static boolean luhnValid(String digits) {
-        int sum = 0;
-        boolean doubled = false;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
-            if (doubled) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            doubled = !doubled;
-        }
-        return sum % 10 == 0;
     }
 }

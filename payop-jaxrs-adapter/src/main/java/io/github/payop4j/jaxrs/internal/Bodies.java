@@ -1,5 +1,6 @@
 package io.github.payop4j.jaxrs.internal;
 
+import io.github.payop4j.checkout.Card;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -81,7 +82,7 @@ final class Bodies {
             pan = pan.replaceAll("[ -]", "");
             if (!pan.matches("[0-9]{12,19}")) {
                 errors.add(new FieldError("pan", "must be a card number of 12 to 19 digits"));
-            } else if (!luhn(pan)) {
+            } else if (!Card.passesLuhn(pan)) {
                 errors.add(new FieldError("pan", "is not a valid card number; check it for typing errors"));
             }
         } else if (!has(errors, "pan")) {
@@ -158,22 +159,5 @@ final class Bodies {
 
     private static boolean has(List<FieldError> errors, String name) {
         return errors.stream().anyMatch(e -> e.name().equals(name));
-    }
-
-    private static boolean luhn(String digits) {
-        int sum = 0;
-        boolean twice = false;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
-            if (twice) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            twice = !twice;
-        }
-        return sum % 10 == 0;
     }
 }
