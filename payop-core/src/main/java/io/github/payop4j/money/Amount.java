@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * An {@code Amount} therefore keeps the caller's string byte for byte; the client signs and
  * sends {@link #value()} and nothing else. A {@link BigDecimal} becomes its plain form
  * ({@code 1E+1} becomes {@code "10"}), never scientific notation. There is deliberately no
- * factory taking {@code double}.
+ * factory taking a binary floating-point number.
  */
 public final class Amount implements Comparable<Amount> {
 

@@ -1,13 +1,10 @@
 package io.github.payop4j.ipn;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.Callable;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -52,7 +49,7 @@ final class LocalTransactions implements IpnTransactions {
         }
     }
 
-    private final class Enlisting implements DataSource {
+    private final class Enlisting extends ConnectionSource {
         @Override
         public Connection getConnection() throws SQLException {
             Connection c = current.get();
@@ -70,44 +67,6 @@ final class LocalTransactions implements IpnTransactions {
                             throw e.getCause();
                         }
                     });
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.github.payop4j.it.support;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -39,6 +42,19 @@ public record FailedDeployment(Throwable exception, String console) {
             }
         }
         return new FailedDeployment(thrown, copy.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The text showing why the deployment failed, after asserting that it did fail as the
+     * current server reports failures: WildFly's failure description, or Payara Micro's console.
+     */
+    public String evidence() {
+        if (Server.current() == Server.WILDFLY) {
+            assertNotNull(exception, "the deployment should have failed:\n" + console);
+            return exceptionText();
+        }
+        assertTrue(console.contains("Exception while loading the app"), console);
+        return console;
     }
 
     /** The exception's stack trace, causes included, or "" if none was thrown. */

@@ -3,7 +3,7 @@ package io.github.payop4j.internal.ipn;
 import java.math.BigDecimal;
 import java.util.Locale;
 
-/** Exact amount handling for IPNs: decimal strings in, numeric comparison, never a double. */
+/** Exact amount handling for IPNs: decimal strings in, numeric comparison, never binary floating point. */
 public final class Decimals {
 
     /** Longer than any real amount; keeps {@code 1e999999999} from ever being expanded. */

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.payop4j.PayopClient;
 import io.github.payop4j.invoice.Payer;
+import io.github.payop4j.jaxrs.MapConfigSource;
 import io.github.payop4j.jaxrs.PayopOrder;
 import io.github.payop4j.jaxrs.PayopOrders;
 import io.github.payop4j.jaxrs.config.IpnSettings;
@@ -27,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -73,7 +73,7 @@ class CdiContainerTest {
     }
 
     private void configure(Map<String, String> properties) {
-        config = resolver.getBuilder().withSources(new MapSource(properties)).build();
+        config = resolver.getBuilder().withSources(new MapConfigSource(properties)).build();
         resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
     }
 
@@ -163,29 +163,5 @@ class CdiContainerTest {
         String message = e.getMessage() + String.valueOf(e.getCause());
         assertTrue(message.contains("several PayopOrders beans"), message);
         assertTrue(message.contains("OtherOrders") && message.contains("ShopOrders"), message);
-    }
-
-    /** A fixed set of properties, the only source: no system properties or environment leak in. */
-    static final class MapSource implements ConfigSource {
-        private final Map<String, String> values;
-
-        MapSource(Map<String, String> values) {
-            this.values = Map.copyOf(values);
-        }
-
-        @Override
-        public Set<String> getPropertyNames() {
-            return values.keySet();
-        }
-
-        @Override
-        public String getValue(String propertyName) {
-            return values.get(propertyName);
-        }
-
-        @Override
-        public String getName() {
-            return "test";
-        }
     }
 }

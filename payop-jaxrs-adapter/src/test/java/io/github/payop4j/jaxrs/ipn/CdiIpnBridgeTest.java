@@ -14,6 +14,7 @@ import io.github.payop4j.ipn.IpnEvent;
 import io.github.payop4j.ipn.IpnProcessor;
 import io.github.payop4j.ipn.IpnResult;
 import io.github.payop4j.ipn.servlet.PayopIpnServlet;
+import io.github.payop4j.jaxrs.MapConfigSource;
 import io.github.payop4j.jaxrs.PayopOrder;
 import io.github.payop4j.jaxrs.PayopOrders;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,12 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
@@ -92,7 +91,7 @@ class CdiIpnBridgeTest {
                 "payop.api-url", payop.baseUrl(),
                 "payop.ipn.allowed-ips", "127.0.0.1",
                 "payop.ipn.datasource", "none");
-        config = resolver.getBuilder().withSources(new MapSource(p)).build();
+        config = resolver.getBuilder().withSources(new MapConfigSource(p)).build();
         resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
     }
 
@@ -151,28 +150,5 @@ class CdiIpnBridgeTest {
     @Test
     void theServletFindsTheProcessorUnderTheAttributeItReads() {
         assertEquals(PayopIpnServlet.PROCESSOR_ATTRIBUTE, IpnProcessorPublisher.PROCESSOR_ATTRIBUTE);
-    }
-
-    static final class MapSource implements ConfigSource {
-        private final Map<String, String> values;
-
-        MapSource(Map<String, String> values) {
-            this.values = Map.copyOf(values);
-        }
-
-        @Override
-        public Set<String> getPropertyNames() {
-            return values.keySet();
-        }
-
-        @Override
-        public String getValue(String propertyName) {
-            return values.get(propertyName);
-        }
-
-        @Override
-        public String getName() {
-            return "test";
-        }
     }
 }
