@@ -36,15 +36,15 @@ class ProblemMapperTest {
     @Test
     void anythingUnexpectedIs500WithAnIncidentAndNoInternals() {
         try (LogCapture logs = new LogCapture()) {
-            Response r = mapper.toResponse(new IllegalStateException("connection pool db-7 exhausted"));
+            Response r = mapper.toResponse(new IllegalStateException("connection pool orders-pool exhausted"));
             assertEquals(500, r.getStatus());
             String body = Fixture.text(r);
-            assertFalse(body.contains("db-7"), body);
+            assertFalse(body.contains("orders-pool"), body);
             assertFalse(body.contains("IllegalStateException"), body);
             assertFalse(body.contains("at io.github"), body);
             String incident = Fixture.object(r).getString("instance");
             assertTrue(incident.startsWith("urn:uuid:"));
-            assertTrue(logs.all().contains(incident) && logs.all().contains("db-7"),
+            assertTrue(logs.all().contains(incident) && logs.all().contains("orders-pool"),
                     "the operator finds the details under the incident id");
         }
     }
