@@ -261,6 +261,25 @@ class ErrorResponsesTest {
         payop.verify(3, getRequestedFor(urlEqualTo("/v2/transactions/t-1")));
     }
 
+    // ---- nested field messages ------------------------------------------------------------------
+
+    @Test
+    void nestedFieldMessagesAreFlattenedIntoDottedKeysAndNoTextIsLost() {
+        payop.stubFor(post("/v1/checkout/create").willReturn(aResponse().withStatus(422).withBody("""
+                {"message": {"order": {"amount": ["This value should be greater than 0."]},
+                             "payer.email": ["This value is not a valid email address."]}}""")));
+
+        PayopValidationException e = assertThrows(PayopValidationException.class,
+                () -> client.checkout().createTransaction(CHECKOUT));
+
+        assertEquals(Map.of("order.amount", List.of("This value should be greater than 0."),
+                "payer.email", List.of("This value is not a valid email address.")), e.fieldErrors());
+        assertEquals("order.amount: This value should be greater than 0.;"
+                + " payer.email: This value is not a valid email address.", e.payopMessage());
+        assertMessageNamesTheCallAndAdvises(e, "create a checkout transaction for invoice inv-1", "POST", 422,
+                "Correct the request");
+    }
+
     // ---- secrets in Payop's messages ------------------------------------------------------------
 
     @Test

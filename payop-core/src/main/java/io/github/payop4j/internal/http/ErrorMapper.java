@@ -24,9 +24,13 @@ import java.util.Map;
  *
  * <p>Payop's {@code message} comes in three shapes: a string, an object of field name to
  * messages (validation), or an array of {@code {"message": ..}} (some 500s). All three are
- * flattened into one line; the field form is also kept per field.
+ * flattened into one line; the field form is also kept per field, nested objects as dotted
+ * keys ({@code order.amount}) and list items by index ({@code items[0].price}).
  */
 final class ErrorMapper {
+
+    /** Deeper field nesting is not Payop's; the rest of such a message is dropped. */
+    private static final int MAX_FIELD_DEPTH = 16;
 
     private final JsonCodec json;
 
@@ -36,14 +40,20 @@ final class ErrorMapper {
 
     PayopApiException toException(ApiRequest request, int status, byte[] body, Duration retryAfter, Redactor redactor) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        String payopMessage = redactor.apply(readMessage(body, fields));
-        fields.replaceAll((k, v) -> v.stream().map(redactor::apply).toList());
+        String payopMessage = readMessage(parse(body), fields, redactor);
 
         StringBuilder text = new StringBuilder()
                 .append("Payop could not ").append(request.operation())
                 .append(" (").append(request.describe()).append("): HTTP ").append(status);
         if (!payopMessage.isEmpty()) {
             text.append(", \"").append(payopMessage).append('"');
+        } else if (status == 401) {
+            // Jersey's default connector (HttpURLConnection) drops the body of a 401 to a streamed
+            // POST; the advice below then gives the likely reason instead of Payop.
+            text.append(body == null || body.length == 0
+                    ? " (Payop's reason was not readable: no body arrived, as when Java's HttpURLConnection"
+                            + " discards the body of a 401 to a streamed POST)"
+                    : " (Payop sent no reason)");
         }
         text.append(". ").append(advice(request, status, retryAfter));
         String message = text.toString();
@@ -73,7 +83,9 @@ final class ErrorMapper {
         switch (status) {
             case 401:
                 return request.authenticated()
-                        ? "Check the JWT token: it may be mistyped, expired or revoked; create a new one in the Payop dashboard."
+                        ? "Payop refused the JWT token; an expired token is the usual cause (else a mistyped or"
+                                + " revoked one). Create a new token in the Payop dashboard and configure it as"
+                                + " payop.jwt-token (PayopClient.builder().jwtToken(...))."
                         : "Check the public key and project settings in the Payop dashboard.";
             case 403:
                 return "The token or project is not allowed to do this; ask Payop support to enable it for your project.";
@@ -96,16 +108,19 @@ final class ErrorMapper {
         }
     }
 
-    private String readMessage(byte[] body, Map<String, List<String>> fields) {
+    private JsonValue parse(byte[] body) {
         if (body == null || body.length == 0) {
-            return "";
+            return JsonValue.NULL;
         }
-        JsonValue root;
         try {
-            root = json.parse(body);
+            return json.parse(body);
         } catch (JsonException | IllegalStateException e) {
-            return "";
+            return JsonValue.NULL;
         }
+    }
+
+    /** Payop's message in one line, its field messages into {@code fields}; all scrubbed. */
+    private static String readMessage(JsonValue root, Map<String, List<String>> fields, Redactor redactor) {
         if (!(root instanceof JsonObject o)) {
             return "";
         }
@@ -113,37 +128,77 @@ final class ErrorMapper {
         if (message == null) {
             message = o.get("error");
         }
+        String text;
         if (message instanceof JsonObject fieldMessages) {
+            flatten("", fieldMessages, fields, 0);
+            fields.replaceAll((k, v) -> v.stream().map(redactor::apply).toList());
             List<String> parts = new ArrayList<>();
-            fieldMessages.forEach((field, value) -> {
-                List<String> texts = messages(value);
-                fields.put(field, texts);
-                parts.add(field + ": " + String.join(" ", texts));
-            });
-            return String.join("; ", parts);
+            fields.forEach((field, texts) -> parts.add(field + ": " + String.join(" ", texts)));
+            text = String.join("; ", parts);
+        } else if (message instanceof JsonArray) {
+            List<String> texts = new ArrayList<>();
+            collect("", message, texts, new LinkedHashMap<>(), 0);
+            text = String.join("; ", texts);
+        } else {
+            text = JsonFields.text(message);
         }
-        if (message instanceof JsonArray) {
-            return String.join("; ", messages(message));
-        }
-        String text = JsonFields.text(message);
-        return text == null ? "" : text;
+        return redactor.apply(text == null ? "" : text);
     }
 
-    private static List<String> messages(JsonValue value) {
-        List<String> out = new ArrayList<>();
-        if (value instanceof JsonArray array) {
-            for (JsonValue item : array) {
-                String t = item instanceof JsonObject io ? JsonFields.text(io, "message") : JsonFields.text(item);
-                if (t != null) {
-                    out.add(t);
-                }
+    /** Field messages of a (nested) object: {@code {"order": {"amount": [..]}}} is {@code order.amount}. */
+    private static void flatten(String prefix, JsonObject messages, Map<String, List<String>> fields, int depth) {
+        messages.forEach((key, value) -> {
+            String path = prefix.isEmpty() ? key : prefix + "." + key;
+            List<String> texts = new ArrayList<>();
+            collect(path, value, texts, fields, depth);
+            if (!texts.isEmpty()) {
+                fields.merge(path, texts, (a, b) -> {
+                    List<String> all = new ArrayList<>(a);
+                    all.addAll(b);
+                    return all;
+                });
             }
-        } else {
-            String t = value instanceof JsonObject io ? JsonFields.text(io, "message") : JsonFields.text(value);
-            if (t != null) {
-                out.add(t);
-            }
+        });
+    }
+
+    /**
+     * The messages of one value into {@code texts}: a string, a list of strings, {@code
+     * {"message": ..}} items; objects and list items that are objects are fields of their own.
+     * PHP's {@code []} holds nothing; a PHP list serialized as an object ({@code {"0": ..}}) is a list.
+     */
+    private static void collect(String path, JsonValue value, List<String> texts, Map<String, List<String>> fields,
+            int depth) {
+        if (depth >= MAX_FIELD_DEPTH) {
+            return;
         }
-        return out;
+        if (value instanceof JsonObject o && !o.containsKey("message") && !o.containsKey("value")) {
+            if (!o.isEmpty() && o.keySet().stream().allMatch(k -> k.matches("[0-9]{1,9}"))) {
+                o.forEach((index, item) -> collectItem(path, index, item, texts, fields, depth));
+            } else {
+                flatten(path, o, fields, depth + 1);
+            }
+            return;
+        }
+        if (value instanceof JsonArray array) {
+            for (int i = 0; i < array.size(); i++) {
+                collectItem(path, Integer.toString(i), array.get(i), texts, fields, depth);
+            }
+            return;
+        }
+        String t = value instanceof JsonObject o ? JsonFields.text(o, "message") : JsonFields.text(value);
+        if (t != null && !t.isBlank()) {
+            texts.add(t);
+        }
+    }
+
+    private static void collectItem(String path, String index, JsonValue item, List<String> texts,
+            Map<String, List<String>> fields, int depth) {
+        if (item instanceof JsonObject io && !io.containsKey("message") && !io.isEmpty()) {
+            flatten(path + "[" + index + "]", io, fields, depth + 1);
+        } else if (item instanceof JsonArray) {
+            collect(path, item, texts, fields, depth + 1);
+        } else {
+            collect(path, item, texts, fields, depth);
+        }
     }
 }
