@@ -168,7 +168,9 @@ class InvoicesTest {
         payop.stubFor(post("/v1/invoices/create").willReturn(aResponse().withBody(Docs.json("invoice-create-s2s.json"))));
 
         PayopResponseException e = assertThrows(PayopResponseException.class, () -> client.invoices().create(docsRequest().build()));
-        assertTrue(e.getMessage().contains("no invoice id"), e.getMessage());
+        assertTrue(e.getMessage().contains("create an invoice for order 12345"), e.getMessage());
+        assertTrue(e.getMessage().contains("without an id"), e.getMessage());
+        assertTrue(e.requestMayHaveTakenEffect(), "the invoice may exist");
     }
 
     @Test
@@ -234,7 +236,8 @@ class InvoicesTest {
 
     @Test
     void idsAreEncodedSoTheyCannotChangeThePath() {
-        payop.stubFor(get(urlEqualTo("/v1/invoices/..%2Fv2%2Ftransactions%2Fx%3Fa%3D1")).willReturn(aResponse().withBody("{\"data\":[]}")));
+        payop.stubFor(get(urlEqualTo("/v1/invoices/..%2Fv2%2Ftransactions%2Fx%3Fa%3D1"))
+                .willReturn(aResponse().withBody("{\"data\": {\"amount\": 1}}")));
 
         Invoice invoice = client.invoices().get("../v2/transactions/x?a=1");
 

@@ -2,6 +2,7 @@ package io.github.payop4j.ipn;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.payop4j.ipn.IpnFixtures.apiRefund;
 import static io.github.payop4j.ipn.IpnFixtures.apiTransaction;
 import static io.github.payop4j.ipn.IpnFixtures.apiTransactionAnswers;
@@ -171,11 +172,14 @@ class IpnConfirmationTest {
     }
 
     @ParameterizedTest(name = "API answers {0}")
-    @CsvSource({"500", "502", "503", "429", "401", "422", "RESET", "EMPTY"})
+    @CsvSource({"500", "502", "503", "429", "401", "422", "RESET", "EMPTY", "STATUS0", "NODATA"})
     void anUnreachableApiMeansRetryLaterAndNothingApplied(String failure) {
         var response = switch (failure) {
             case "RESET" -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
             case "EMPTY" -> aResponse().withFault(Fault.EMPTY_RESPONSE);
+            // 200s that carry no transaction: Payop's envelope flag says failed, or there is no data.
+            case "STATUS0" -> aResponse().withStatus(200).withBody("{\"status\": 0, \"message\": \"Try again\"}");
+            case "NODATA" -> aResponse().withStatus(200).withBody("{\"status\": 1}");
             default -> aResponse().withStatus(Integer.parseInt(failure)).withHeader("Content-Type", "application/json")
                     .withBody(Docs.json("error-500.json"));
         };
@@ -192,6 +196,19 @@ class IpnConfirmationTest {
         apiTransaction(payop, tx, 2, "order-7", "3", "USD", "");
         assertInstanceOf(PaymentAccepted.class, acceptedIpn().event());
         assertEquals(1, handler.applied.size());
+    }
+
+    @Test
+    void aRefundLookupAnsweredWithStatusZeroIsRetriedNotCalledForged() {
+        String refund = UUID.randomUUID().toString();
+        payop.stubFor(get(urlPathEqualTo("/v1/refunds/user-refunds")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"data\": [], \"status\": 0, \"message\": \"Refund service unavailable\"}")));
+
+        IpnResult result = processor.process(fromPayop(refundIpn(refund, 2, "10")));
+
+        assertEquals(IpnOutcome.RETRY_LATER, result.outcome(), "an empty list flagged as failed proves nothing");
+        assertEquals(503, result.httpStatus());
+        assertTrue(handler.applied.isEmpty());
     }
 
     @Test

@@ -166,7 +166,9 @@ class RefundsTest {
 
         assertEquals(200, e.httpStatus());
         assertTrue(e.getMessage().contains("refund transaction " + TX), e.getMessage());
-        assertTrue(e.getMessage().contains("list refunds before trying again"), e.getMessage());
+        assertTrue(e.getMessage().contains("without an id"), e.getMessage());
+        assertTrue(e.getMessage().contains("check its result in the Payop dashboard before sending it again"),
+                e.getMessage());
         payop.verify(1, postRequestedFor(urlEqualTo("/v1/refunds/create")));
     }
 

@@ -15,6 +15,7 @@ import io.github.payop4j.checkout.NextStep;
 import io.github.payop4j.error.PayopResponseException;
 import io.github.payop4j.internal.http.ApiRequest;
 import io.github.payop4j.internal.http.ApiResponse;
+import io.github.payop4j.internal.http.Expect;
 import io.github.payop4j.internal.http.Uris;
 import io.github.payop4j.internal.json.JsonFields;
 import io.github.payop4j.internal.json.JsonOut;
@@ -47,7 +48,7 @@ public final class CheckoutApi implements Checkout {
         // If Payop ever echoes card data in an error, it is cut out of the exception message.
         ApiRequest request = ApiRequest.post("create a card token for invoice " + invoiceId,
                 "/v1/payment-tools/card-token/create", ctx.json().writeUtf8(body), false)
-                .redacting(List.of(card.pan(), card.cvv()));
+                .redacting(List.of(card.pan(), card.cvv())).expecting(Expect.OBJECT);
         ApiResponse response = ctx.transport().execute(request);
         JsonObject data = objectOrEmpty(JsonFields.data(response.body()));
         String token = nonBlank(data, "token");
@@ -79,7 +80,8 @@ public final class CheckoutApi implements Checkout {
             redact = List.of(request.cardToken().token());
         }
         ApiRequest call = ApiRequest.post("create a checkout transaction for invoice " + request.invoiceId(),
-                "/v1/checkout/create", ctx.json().writeUtf8(body.build()), false).redacting(redact);
+                "/v1/checkout/create", ctx.json().writeUtf8(body.build()), false).redacting(redact)
+                .expecting(Expect.OBJECT);
         return result(ctx.transport().execute(call));
     }
 
@@ -92,14 +94,15 @@ public final class CheckoutApi implements Checkout {
     @Override
     public NextStep checkInvoiceStatus(String invoiceId) {
         ApiResponse response = ctx.transport().execute(ApiRequest.get("check the status of invoice " + invoiceId,
-                "/v1/checkout/check-invoice-status/" + Uris.segment(invoiceId), false));
+                "/v1/checkout/check-invoice-status/" + Uris.segment(invoiceId), false).expecting(Expect.OBJECT));
         return NextSteps.from(objectOrEmpty(JsonFields.data(response.body())));
     }
 
     @Override
     public NextStep checkTransactionStatus(String transactionId) {
         ApiResponse response = ctx.transport().execute(ApiRequest.get("check the status of transaction " + transactionId,
-                "/v1/checkout/check-transaction-status/" + Uris.segment(transactionId), false));
+                "/v1/checkout/check-transaction-status/" + Uris.segment(transactionId), false)
+                .expecting(Expect.OBJECT));
         return NextSteps.from(objectOrEmpty(JsonFields.data(response.body())));
     }
 
@@ -107,7 +110,7 @@ public final class CheckoutApi implements Checkout {
     public CheckoutResult voidTransaction(String invoiceId) {
         JsonObject body = ctx.builders().createObjectBuilder().add("invoiceIdentifier", invoiceId).build();
         return result(ctx.transport().execute(ApiRequest.post("void the transaction of invoice " + invoiceId,
-                "/v1/checkout/void", ctx.json().writeUtf8(body), false)));
+                "/v1/checkout/void", ctx.json().writeUtf8(body), false).expecting(Expect.OBJECT)));
     }
 
     private static CheckoutResult result(ApiResponse response) {

@@ -9,9 +9,9 @@ import static io.github.payop4j.internal.json.JsonFields.object;
 import static io.github.payop4j.internal.json.JsonFields.objectOrEmpty;
 import static io.github.payop4j.internal.json.JsonFields.objects;
 
-import io.github.payop4j.error.PayopResponseException;
 import io.github.payop4j.internal.http.ApiRequest;
 import io.github.payop4j.internal.http.ApiResponse;
+import io.github.payop4j.internal.http.Expect;
 import io.github.payop4j.internal.http.Uris;
 import io.github.payop4j.internal.json.JsonFields;
 import io.github.payop4j.internal.json.JsonOut;
@@ -79,22 +79,20 @@ public final class InvoicesApi implements Invoices {
             body.add("metadata", JsonOut.toJson(f, request.metadata()));
         }
 
-        ApiResponse response = ctx.transport().execute(
-                ApiRequest.post(operation, "/v1/invoices/create", ctx.json().writeUtf8(body.build()), false));
-        String invoiceId = response.identifier();
-        if (invoiceId == null) {
-            // Older API versions put the id in the body; Payop says it will disappear from there.
-            String legacy = JsonFields.text(JsonFields.data(response.body()));
-            invoiceId = legacy == null || legacy.isBlank() ? null : legacy.trim();
-        }
-        if (invoiceId == null) {
-            throw new PayopResponseException("Payop answered " + response.status() + " to create an invoice for order "
-                    + request.orderId() + " but sent no invoice id (no 'identifier' header, no id in the body)."
-                    + " The invoice may exist: look for the order in the Payop dashboard before creating it again.",
-                    response.status()).initRequestMethod("POST");
-        }
+        ApiResponse response = ctx.transport().execute(ApiRequest.post(operation, "/v1/invoices/create",
+                ctx.json().writeUtf8(body.build()), false).expecting(Expect.ID));
+        String invoiceId = createdId(response);
         CheckoutLanguage language = request.language() == null ? CheckoutLanguage.EN : request.language();
         return new CreatedInvoice(invoiceId, hostedPageUrl(invoiceId, language), signature);
+    }
+
+    /**
+     * The id of a created invoice or refund: the {@code identifier} header, else (older API
+     * versions; Payop says it will disappear) the body's data. {@link Expect#ID} ensures one is there.
+     */
+    static String createdId(ApiResponse response) {
+        return response.identifier() != null ? response.identifier()
+                : JsonFields.text(JsonFields.data(response.body())).trim();
     }
 
     private static JsonObjectBuilder payer(JsonBuilderFactory f, Payer payer) {
@@ -107,7 +105,7 @@ public final class InvoicesApi implements Invoices {
     @Override
     public Invoice get(String invoiceId) {
         ApiResponse response = ctx.transport().execute(ApiRequest.get("read invoice " + invoiceId,
-                "/v1/invoices/" + Uris.segment(invoiceId), false));
+                "/v1/invoices/" + Uris.segment(invoiceId), false).expecting(Expect.OBJECT));
         JsonObject data = objectOrEmpty(JsonFields.data(response.body()));
         return parse(data, invoiceId);
     }

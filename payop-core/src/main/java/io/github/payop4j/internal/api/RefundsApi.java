@@ -1,15 +1,15 @@
 package io.github.payop4j.internal.api;
 
 import static io.github.payop4j.internal.json.JsonFields.code;
+import static io.github.payop4j.internal.json.JsonFields.nonBlank;
 import static io.github.payop4j.internal.json.JsonFields.decimal;
 import static io.github.payop4j.internal.json.JsonFields.firstText;
-import static io.github.payop4j.internal.json.JsonFields.nonBlank;
 import static io.github.payop4j.internal.json.JsonFields.objectOrEmpty;
 import static io.github.payop4j.internal.json.JsonFields.objects;
 
-import io.github.payop4j.error.PayopResponseException;
 import io.github.payop4j.internal.http.ApiRequest;
 import io.github.payop4j.internal.http.ApiResponse;
+import io.github.payop4j.internal.http.Expect;
 import io.github.payop4j.internal.http.Uris;
 import io.github.payop4j.internal.json.JsonFields;
 import io.github.payop4j.internal.json.JsonOut;
@@ -46,19 +46,9 @@ public final class RefundsApi implements Refunds {
             body.add("metadata", JsonOut.toJson(ctx.builders(), request.metadata()));
         }
         String operation = "refund transaction " + request.transactionId();
-        ApiResponse response = ctx.transport().execute(
-                ApiRequest.post(operation, "/v1/refunds/create", ctx.json().writeUtf8(body.build()), true));
-        String id = response.identifier();
-        if (id == null) {
-            String legacy = JsonFields.text(JsonFields.data(response.body()));
-            id = legacy == null || legacy.isBlank() ? null : legacy.trim();
-        }
-        if (id == null) {
-            throw new PayopResponseException("Payop answered " + response.status() + " to " + operation
-                    + " but sent no refund id; the refund may exist, so list refunds before trying again.",
-                    response.status()).initRequestMethod("POST");
-        }
-        return id;
+        ApiResponse response = ctx.transport().execute(ApiRequest.post(operation, "/v1/refunds/create",
+                ctx.json().writeUtf8(body.build()), true).expecting(Expect.ID));
+        return InvoicesApi.createdId(response);
     }
 
     @Override

@@ -10,6 +10,7 @@ import static io.github.payop4j.internal.json.JsonFields.objectOrEmpty;
 import static io.github.payop4j.internal.json.JsonFields.objects;
 
 import io.github.payop4j.internal.http.ApiRequest;
+import io.github.payop4j.internal.http.Expect;
 import io.github.payop4j.internal.http.Uris;
 import io.github.payop4j.internal.json.JsonFields;
 import io.github.payop4j.transaction.Transaction;
@@ -36,7 +37,7 @@ public final class TransactionsApi implements Transactions {
     @Override
     public Transaction get(String transactionId) {
         var response = ctx.transport().execute(ApiRequest.get("read transaction " + transactionId,
-                "/v2/transactions/" + Uris.segment(transactionId), true));
+                "/v2/transactions/" + Uris.segment(transactionId), true).expecting(Expect.OBJECT));
         return parse(objectOrEmpty(JsonFields.data(response.body())), transactionId);
     }
 

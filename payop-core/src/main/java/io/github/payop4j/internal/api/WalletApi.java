@@ -9,6 +9,7 @@ import io.github.payop4j.balance.CurrencyBalance;
 import io.github.payop4j.balance.Wallet;
 import io.github.payop4j.balance.WalletBalances;
 import io.github.payop4j.internal.http.ApiRequest;
+import io.github.payop4j.internal.http.Expect;
 import io.github.payop4j.internal.json.JsonFields;
 import io.github.payop4j.money.CurrencyCode;
 import jakarta.json.JsonObject;
@@ -44,7 +45,7 @@ public final class WalletApi implements Wallet {
             query.add("includeTotal=1");
         }
         var response = ctx.transport().execute(
-                ApiRequest.get("read wallet balances", "/v1/wallets/get-balances" + query, true));
+                ApiRequest.get("read wallet balances", "/v1/wallets/get-balances" + query, true).expecting(Expect.OBJECT));
         // This endpoint answers without Payop's usual {"data": ...} envelope; accept both.
         JsonObject root = objectOrEmpty(JsonFields.data(response.body()));
         List<CurrencyBalance> balances = objects(root.get("currencies")).stream().map(c -> {

@@ -14,32 +14,38 @@ import java.util.Objects;
  * @param retry whether the transport may repeat the call
  * @param operation what the caller is doing, for messages ("create invoice")
  * @param redact strings that must never appear in an error message (card data)
+ * @param expect what a success answer must carry
  */
 public record ApiRequest(String method, String pathAndQuery, byte[] body, boolean authenticated,
-        String idempotencyKey, Retry retry, String operation, List<String> redact) {
+        String idempotencyKey, Retry retry, String operation, List<String> redact, Expect expect) {
 
     public ApiRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(pathAndQuery, "pathAndQuery");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(expect, "expect");
         redact = redact == null ? List.of() : List.copyOf(redact);
     }
 
     public static ApiRequest get(String operation, String pathAndQuery, boolean authenticated) {
-        return new ApiRequest("GET", pathAndQuery, null, authenticated, null, Retry.SAFE, operation, null);
+        return new ApiRequest("GET", pathAndQuery, null, authenticated, null, Retry.SAFE, operation, null, Expect.DATA);
     }
 
     public static ApiRequest post(String operation, String path, byte[] body, boolean authenticated) {
-        return new ApiRequest("POST", path, body, authenticated, null, Retry.NEVER, operation, null);
+        return new ApiRequest("POST", path, body, authenticated, null, Retry.NEVER, operation, null, Expect.DATA);
     }
 
     public ApiRequest withIdempotencyKey(String key) {
-        return new ApiRequest(method, pathAndQuery, body, authenticated, key, Retry.IDEMPOTENT_WITH_KEY, operation, redact);
+        return new ApiRequest(method, pathAndQuery, body, authenticated, key, Retry.IDEMPOTENT_WITH_KEY, operation, redact, expect);
     }
 
     public ApiRequest redacting(List<String> values) {
-        return new ApiRequest(method, pathAndQuery, body, authenticated, idempotencyKey, retry, operation, values);
+        return new ApiRequest(method, pathAndQuery, body, authenticated, idempotencyKey, retry, operation, values, expect);
+    }
+
+    public ApiRequest expecting(Expect what) {
+        return new ApiRequest(method, pathAndQuery, body, authenticated, idempotencyKey, retry, operation, redact, what);
     }
 
     /** "POST /v1/invoices/create": names the call without its body. */

@@ -5,8 +5,11 @@ import io.github.payop4j.error.PayopAuthenticationException;
 import io.github.payop4j.error.PayopNotFoundException;
 import io.github.payop4j.error.PayopPermissionException;
 import io.github.payop4j.error.PayopRateLimitException;
+import io.github.payop4j.error.PayopRejectedException;
+import io.github.payop4j.error.PayopResponseException;
 import io.github.payop4j.error.PayopServerException;
 import io.github.payop4j.error.PayopValidationException;
+import io.github.payop4j.internal.json.Envelope;
 import io.github.payop4j.internal.json.JsonCodec;
 import io.github.payop4j.internal.json.JsonFields;
 import jakarta.json.JsonArray;
@@ -20,7 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns Payop's error answers into typed exceptions.
+ * Turns Payop's error answers into typed exceptions: HTTP errors, and the success answers that
+ * are failures all the same ({@link #checkSuccess}).
  *
  * <p>Payop's {@code message} comes in three shapes: a string, an object of field name to
  * messages (validation), or an array of {@code {"message": ..}} (some 500s). All three are
@@ -105,6 +109,60 @@ final class ErrorMapper {
                             : "Payop failed; the request may still have taken effect, so check its result before sending it again.";
                 }
                 return "See Payop's message and the API reference.";
+        }
+    }
+
+    /**
+     * The one rule for success answers (2xx), applied to every operation: an envelope whose
+     * status is 0 is a {@link PayopRejectedException}; an answer without what the request
+     * {@link Expect expects} is a {@link PayopResponseException}. Both carry Payop's message.
+     *
+     * @return the response, when it is neither
+     */
+    ApiResponse checkSuccess(ApiRequest request, ApiResponse response, Redactor redactor) {
+        JsonValue root = response.body();
+        boolean failed = Envelope.failed(root);
+        if (!failed && carriesExpected(request.expect(), response)) {
+            return response;
+        }
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        String payopMessage = readMessage(root, fields, redactor);
+        String quoted = payopMessage.isEmpty() ? "" : ", \"" + payopMessage + "\"";
+        boolean post = !"GET".equals(request.method());
+        if (failed) {
+            // Payop refuses before acting; only an answer that still names an object may have acted.
+            boolean mayHaveTakenEffect = response.identifier() != null || Envelope.hasContent(Envelope.data(root));
+            String advice = !post ? "Payop's message says why; check the id and this account's keys, or try again later."
+                    : mayHaveTakenEffect ? "Payop still sent an id or data, so the request may have taken effect:"
+                            + " check its result in the Payop dashboard before sending it again."
+                    : "Payop refused the request and did nothing; correct it as the message says and send it again.";
+            throw new PayopRejectedException("Payop could not " + request.operation() + " (" + request.describe()
+                    + "): HTTP " + response.status() + " with status " + Envelope.status(root) + quoted + ". " + advice,
+                    response.status(), payopMessage, fields, mayHaveTakenEffect);
+        }
+        String missing = switch (request.expect()) {
+            case ID -> "without an id (no 'identifier' header, no id in the body)";
+            case OBJECT -> "without the object it asked for (empty or missing 'data')";
+            default -> "without data (no 'data' in the answer)";
+        };
+        throw new PayopResponseException("Payop answered HTTP " + response.status() + " to " + request.operation()
+                + " (" + request.describe() + ") " + missing + quoted + ". " + (post
+                        ? "The request may have taken effect: check its result in the Payop dashboard before sending it again."
+                        : "Nothing can be read from it; try again later, and check the id if it persists."),
+                response.status());
+    }
+
+    private static boolean carriesExpected(Expect expect, ApiResponse response) {
+        JsonValue root = response.body();
+        switch (expect) {
+            case ID:
+                String id = response.identifier() != null ? response.identifier() : JsonFields.text(Envelope.data(root));
+                return id != null && !id.isBlank();
+            case OBJECT:
+                JsonObject data = JsonFields.object(Envelope.data(root));
+                return data != null && !data.isEmpty();
+            default:
+                return Envelope.carriesData(root);
         }
     }
 

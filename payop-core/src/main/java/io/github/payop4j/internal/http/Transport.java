@@ -123,7 +123,8 @@ public final class Transport implements AutoCloseable {
                 LOG.log(System.Logger.Level.DEBUG, () -> request.describe() + " -> " + status + " in "
                         + (System.nanoTime() - started) / 1_000_000 + " ms");
                 if (status >= 200 && status < 300) {
-                    return success(request, status, response.getHeaderString("identifier"), body);
+                    return errors.checkSuccess(request, success(request, status, response.getHeaderString("identifier"), body),
+                            redact);
                 }
                 Duration retryAfter = status == 429 ? RetryAfter.parse(response.getHeaderString("Retry-After")) : null;
                 boolean transientStatus = status == 429 || status == 502 || status == 503 || status == 504;

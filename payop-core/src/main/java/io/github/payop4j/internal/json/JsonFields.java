@@ -30,22 +30,12 @@ public final class JsonFields {
     }
 
     /**
-     * {@code data} of Payop's {@code {"data": .., "status": 1}} envelope. An answer without the
-     * envelope is read as the data itself (an array, or an object with fields of its own), but an
-     * object holding nothing but envelope keys never is: its {@code "status": 1} is a success
-     * flag, and read as an invoice status it would mean "paid".
+     * {@code data} of Payop's {@code {"data": .., "status": 1}} envelope, or an unwrapped payload
+     * itself; never an object of envelope keys only (see {@link Envelope#data}).
      */
     public static JsonValue data(JsonValue root) {
-        if (root instanceof JsonObject o) {
-            if (o.containsKey("data")) {
-                return o.get("data");
-            }
-            return ENVELOPE_KEYS.containsAll(o.keySet()) ? JsonValue.NULL : o;
-        }
-        return root == null ? JsonValue.NULL : root;
+        return Envelope.data(root);
     }
-
-    private static final java.util.Set<String> ENVELOPE_KEYS = java.util.Set.of("status", "message", "data");
 
     /** An object, treating PHP's empty array {@code []} as an empty object; else {@code null}. */
     public static JsonObject object(JsonValue v) {

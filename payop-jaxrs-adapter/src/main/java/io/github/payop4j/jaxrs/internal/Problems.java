@@ -95,9 +95,13 @@ final class Problems {
                             + (mayHaveTakenEffect(e) ? MAY_HAVE_REACHED : ""));
             LOG.log(Level.WARNING, "PAYOP4J-2003 Payop failed, incident " + incident + ": " + e.getMessage());
         } else if (e.original() instanceof PayopApiException a) {
-            p = CheckoutProblem.of(502, "provider-rejected", "Payment provider rejected the request",
-                    "The payment provider did not accept the payment request. Please check your details, try"
-                            + " another payment method, or contact the shop.");
+            // A 2xx flagged "status": 0 that still names a transaction may have gone through.
+            p = mayHaveTakenEffect(e)
+                    ? CheckoutProblem.of(502, "provider-failed", "Payment provider failed",
+                            "The payment provider did not confirm the payment request." + MAY_HAVE_REACHED)
+                    : CheckoutProblem.of(502, "provider-rejected", "Payment provider rejected the request",
+                            "The payment provider did not accept the payment request. Please check your details, try"
+                                    + " another payment method, or contact the shop.");
             LOG.log(Level.WARNING, "PAYOP4J-2004 Payop rejected a request with HTTP " + a.httpStatus()
                     + ", incident " + incident + ": " + e.getMessage());
         } else if (e.original() instanceof PayopTimeoutException t) {

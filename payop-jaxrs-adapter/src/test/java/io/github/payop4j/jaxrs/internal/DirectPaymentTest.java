@@ -228,6 +228,17 @@ class DirectPaymentTest {
     }
 
     @Test
+    void aCheckoutRejectedWithStatusZeroButNamingATransactionWarnsThePayerNotToPayAgain() {
+        Fixture.invoiceCreated(payop, "inv-42");
+        payop.stubFor(post(urlEqualTo("/v1/checkout/create")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"data\":{\"isSuccess\":false,\"message\":\"Timeout\",\"txid\":\"tx-42\"},\"status\":0}")));
+        Response r = direct("42", "{\"paymentMethod\":203822,\"payer\":{\"fields\":{\"date_of_birth\":\"01.01.1990\"}}}");
+        assertEquals(502, r.getStatus());
+        assertTrue(Fixture.text(r).contains("may already have been submitted"), Fixture.text(r));
+    }
+
+    @Test
     void aPayopValidationErrorOnTheCheckoutIs502() {
         Fixture.invoiceCreated(payop, "inv-42");
         Fixture.error(payop, "/v1/checkout/create", 422, "{\"message\":{\"customer.email\":[\"Invalid email\"]}}");
