@@ -212,6 +212,27 @@ class IpnConfirmationTest {
     }
 
     @Test
+    void aLowerCaseCurrencyFromTheApiIsReportedUpperCaseAndStillMatchesTheOrder() {
+        apiTransaction(payop, tx, 2, "order-7", "3.00", "usd", "");
+
+        PaymentAccepted paid = assertInstanceOf(PaymentAccepted.class, acceptedIpn().event());
+
+        assertEquals("USD", paid.facts().currency());
+    }
+
+    @Test
+    void refundCurrenciesInAnyCaseAreTheSameCurrency() {
+        String refund = UUID.randomUUID().toString();
+        apiRefund(payop, refund, 2, "10", "Usd", IpnFixtures.DOC_SOURCE_TX);
+
+        IpnResult result = processor.process(fromPayop(refundIpn(refund, 2, "10")
+                .replace("\"currency\": \"USD\"", "\"currency\": \"usd\"")));
+
+        IpnEvent.RefundUpdated updated = assertInstanceOf(IpnEvent.RefundUpdated.class, result.event());
+        assertEquals("USD", updated.facts().currency());
+    }
+
+    @Test
     void aFailingOrderLookupMeansRetryLater() {
         IpnProcessor failing = IpnProcessor.builder(client).handler(handler).orderLookup(id -> {
             throw new java.sql.SQLException("shop database down");

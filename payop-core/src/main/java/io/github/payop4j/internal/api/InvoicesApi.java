@@ -1,6 +1,7 @@
 package io.github.payop4j.internal.api;
 
 import static io.github.payop4j.internal.json.JsonFields.code;
+import static io.github.payop4j.internal.json.JsonFields.currency;
 import static io.github.payop4j.internal.json.JsonFields.decimal;
 import static io.github.payop4j.internal.json.JsonFields.epochSeconds;
 import static io.github.payop4j.internal.json.JsonFields.firstText;
@@ -118,7 +119,7 @@ public final class InvoicesApi implements Invoices {
         Integer status = code(data, "status");
         String id = firstText(data, "identifier", "id");
         return new Invoice(id == null ? requestedId : id, InvoiceStatus.of(status), status,
-                decimal(data, "amount"), nonBlank(data, "currency"), firstText(data, "orderIdentifier", "orderId"),
+                decimal(data, "amount"), currency(data, "currency"), firstText(data, "orderIdentifier", "orderId"),
                 objects(data.get("items")), nonBlank(data, "resultUrl"), firstText(data, "failUrl", "failPath"),
                 nonBlank(payer, "email"), paymentMethod, epochSeconds(data, "createdAt"), data);
     }

@@ -1,6 +1,7 @@
 package io.github.payop4j.internal.api;
 
 import static io.github.payop4j.internal.json.JsonFields.code;
+import static io.github.payop4j.internal.json.JsonFields.currencies;
 import static io.github.payop4j.internal.json.JsonFields.flag;
 import static io.github.payop4j.internal.json.JsonFields.nonBlank;
 import static io.github.payop4j.internal.json.JsonFields.objectOrEmpty;
@@ -45,7 +46,7 @@ public final class PaymentMethodsApi implements PaymentMethods {
                 .filter(f -> f.name() != null)
                 .toList();
         return new PaymentMethod(code(o, "identifier"), nonBlank(o, "type"), nonBlank(o, "formType"),
-                nonBlank(o, "title"), nonBlank(o, "logo"), texts(o.get("currencies")), texts(o.get("countries")),
+                nonBlank(o, "title"), nonBlank(o, "logo"), currencies(o.get("currencies")), texts(o.get("countries")),
                 fields, o);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.payop4j.internal.api;
 
 import static io.github.payop4j.internal.json.JsonFields.code;
-import static io.github.payop4j.internal.json.JsonFields.nonBlank;
+import static io.github.payop4j.internal.json.JsonFields.currency;
 import static io.github.payop4j.internal.json.JsonFields.decimal;
 import static io.github.payop4j.internal.json.JsonFields.firstText;
 import static io.github.payop4j.internal.json.JsonFields.objectOrEmpty;
@@ -72,7 +72,7 @@ public final class RefundsApi implements Refunds {
         }
         JsonObject source = objectOrEmpty(o, "sourceTransaction");
         return new Refund(firstText(o, "identifier", "refundId", "id"), RefundStatus.of(status), status,
-                decimal(o, "amount"), nonBlank(o, "currency"), firstText(source, "identifier", "id"),
-                decimal(source, "amount"), nonBlank(source, "currency"), objectOrEmpty(o, "metadata"), o);
+                decimal(o, "amount"), currency(o, "currency"), firstText(source, "identifier", "id"),
+                decimal(source, "amount"), currency(source, "currency"), objectOrEmpty(o, "metadata"), o);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.payop4j.internal.api;
 
 import static io.github.payop4j.internal.json.JsonFields.code;
+import static io.github.payop4j.internal.json.JsonFields.currency;
 import static io.github.payop4j.internal.json.JsonFields.decimal;
 import static io.github.payop4j.internal.json.JsonFields.epochSeconds;
 import static io.github.payop4j.internal.json.JsonFields.firstText;
@@ -76,8 +77,8 @@ public final class TransactionsApi implements Transactions {
             method = code(o, "paymentMethodIdentifier");
         }
         return new Transaction(id == null ? requestedId : id, TransactionState.of(state), state, error,
-                firstText(o, "orderId", "orderIdentifier"), decimal(o, "amount"), nonBlank(o, "currency"),
-                decimal(o, "payAmount"), nonBlank(o, "payCurrency"), method, epochSeconds(o, "createdAt"),
+                firstText(o, "orderId", "orderIdentifier"), decimal(o, "amount"), currency(o, "currency"),
+                decimal(o, "payAmount"), currency(o, "payCurrency"), method, epochSeconds(o, "createdAt"),
                 epochSeconds(o, "updatedAt"), nonBlank(o, "resultUrl"), o);
     }
 }

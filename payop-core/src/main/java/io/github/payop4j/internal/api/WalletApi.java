@@ -1,5 +1,6 @@
 package io.github.payop4j.internal.api;
 
+import static io.github.payop4j.internal.json.JsonFields.currency;
 import static io.github.payop4j.internal.json.JsonFields.decimal;
 import static io.github.payop4j.internal.json.JsonFields.nonBlank;
 import static io.github.payop4j.internal.json.JsonFields.objectOrEmpty;
@@ -50,7 +51,7 @@ public final class WalletApi implements Wallet {
         JsonObject root = objectOrEmpty(JsonFields.data(response.body()));
         List<CurrencyBalance> balances = objects(root.get("currencies")).stream().map(c -> {
             JsonObject b = objectOrEmpty(c, "balance");
-            return new CurrencyBalance(nonBlank(c, "code"), decimal(b, "available"), decimal(b, "referral"),
+            return new CurrencyBalance(currency(c, "code"), decimal(b, "available"), decimal(b, "referral"),
                     decimal(b, "pending"), decimal(b, "reserve"), decimal(b, "total"));
         }).toList();
         return new WalletBalances(instant(nonBlank(root, "snapshotAt")), balances);

@@ -1,13 +1,14 @@
 package io.github.payop4j.internal.api;
 
 import static io.github.payop4j.internal.json.JsonFields.code;
+import static io.github.payop4j.internal.json.JsonFields.currencies;
+import static io.github.payop4j.internal.json.JsonFields.currency;
 import static io.github.payop4j.internal.json.JsonFields.decimal;
 import static io.github.payop4j.internal.json.JsonFields.epochSeconds;
 import static io.github.payop4j.internal.json.JsonFields.firstText;
 import static io.github.payop4j.internal.json.JsonFields.nonBlank;
 import static io.github.payop4j.internal.json.JsonFields.objectOrEmpty;
 import static io.github.payop4j.internal.json.JsonFields.objects;
-import static io.github.payop4j.internal.json.JsonFields.texts;
 
 import io.github.payop4j.internal.crypto.SealedBox;
 import io.github.payop4j.internal.http.ApiRequest;
@@ -102,7 +103,7 @@ public final class WithdrawalsApi implements Withdrawals {
         var response = ctx.transport().execute(ApiRequest.get("list withdrawal methods",
                 "/v1/instrument-settings/payment-methods/available-withdrawal-for-user", true));
         return objects(JsonFields.data(response.body())).stream()
-                .map(o -> new WithdrawalMethod(code(o, "type"), nonBlank(o, "name"), texts(o.get("currencies"))))
+                .map(o -> new WithdrawalMethod(code(o, "type"), nonBlank(o, "name"), currencies(o.get("currencies"))))
                 .toList();
     }
 
@@ -116,7 +117,7 @@ public final class WithdrawalsApi implements Withdrawals {
             method = code(o, "paymentMethod");
         }
         return new Withdrawal(firstText(o, "identifier", "withdrawalId", "id"), WithdrawalStatus.of(status), status,
-                decimal(o, "amount"), nonBlank(o, "currency"), method, nonBlank(o, "comment"),
+                decimal(o, "amount"), currency(o, "currency"), method, nonBlank(o, "comment"),
                 objectOrEmpty(o, "metadata"), epochSeconds(o, "createdAt"), o);
     }
 }

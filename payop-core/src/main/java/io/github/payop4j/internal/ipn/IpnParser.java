@@ -5,6 +5,7 @@ import static io.github.payop4j.internal.json.JsonFields.object;
 import static io.github.payop4j.internal.json.JsonFields.text;
 
 import io.github.payop4j.internal.json.JsonCodec;
+import io.github.payop4j.internal.json.JsonFields;
 import io.github.payop4j.ipn.IpnKind;
 import io.github.payop4j.ipn.IpnState;
 import jakarta.json.JsonNumber;
@@ -155,7 +156,7 @@ public final class IpnParser {
             }
         }
         return new Parsed(new Notification(kind, id, invoiceId, orderId, sourceTx, stateCode, state, error, amount,
-                currency == null ? null : currency.toUpperCase(java.util.Locale.ROOT), text), null);
+                JsonFields.currencyCode(currency), text), null);
     }
 
     /**

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Tolerant reads from Payop's JSON.
@@ -25,6 +27,7 @@ public final class JsonFields {
 
     /** Numbers with more digits than this are kept in exponent form rather than expanded. */
     private static final int MAX_PLAIN_DIGITS = 64;
+    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Za-z0-9]{2,10}");
 
     private JsonFields() {
     }
@@ -110,6 +113,29 @@ public final class JsonFields {
             }
         }
         return null;
+    }
+
+    /**
+     * A currency code, upper case: ISO 4217 codes are, a shop compares them with {@code equals},
+     * and Payop has answered {@code "eur"}. Letters and digits are trimmed and upper-cased;
+     * anything else is kept as sent (the raw JSON always is).
+     */
+    public static String currency(JsonObject parent, String key) {
+        return currencyCode(nonBlank(parent, key));
+    }
+
+    /** Like {@link #texts(JsonValue)}, each normalised as by {@link #currency(JsonObject, String)}. */
+    public static List<String> currencies(JsonValue v) {
+        return texts(v).stream().map(JsonFields::currencyCode).toList();
+    }
+
+    /** The one currency normalisation of the client (API answers and IPN bodies alike). */
+    public static String currencyCode(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.trim();
+        return CURRENCY_CODE.matcher(t).matches() ? t.toUpperCase(Locale.ROOT) : text;
     }
 
     /**
