@@ -6,6 +6,7 @@ import static io.github.payop4j.internal.json.JsonFields.text;
 
 import io.github.payop4j.internal.json.JsonCodec;
 import io.github.payop4j.internal.json.JsonFields;
+import io.github.payop4j.internal.json.StrictJsonReader;
 import io.github.payop4j.ipn.IpnKind;
 import io.github.payop4j.ipn.IpnState;
 import jakarta.json.JsonNumber;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * Reads the three IPN shapes, tolerantly where Payop varies (numbers or strings, PHP's
  * {@code []} for an empty object, unknown fields) and strictly where a wrong value would be
- * dangerous (ids, state, amount). Never throws: anything unusable is a {@link Parsed#error()}.
+ * dangerous (ids, state, amount, and any key written twice: see {@link StrictJsonReader}).
+ * Never throws: anything unusable is a {@link Parsed#error()}.
  */
 public final class IpnParser {
 
@@ -31,10 +33,10 @@ public final class IpnParser {
     private static final Pattern ORDER_ID = Pattern.compile("[^\\p{Cntrl}\\p{Cs}]{1,255}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Za-z0-9]{2,10}");
 
-    private final JsonCodec json;
+    private final StrictJsonReader json;
 
     public IpnParser(JsonCodec json) {
-        this.json = json;
+        this.json = new StrictJsonReader(json, MAX_DEPTH);
     }
 
     /** A notification, or the reason the body is not one. */
@@ -58,12 +60,12 @@ public final class IpnParser {
         } catch (CharacterCodingException e) {
             return Parsed.error("invalid UTF-8");
         }
-        if (tooDeep(text)) {
-            return Parsed.error("nesting deeper than " + MAX_DEPTH);
-        }
         JsonValue root;
         try {
-            root = json.parse(text);
+            // One pass: syntax, duplicate keys and depth (the streaming parser never recurses).
+            root = json.read(text);
+        } catch (StrictJsonReader.RefusedException e) {
+            return Parsed.error(e.getMessage());
         } catch (RuntimeException e) { // JsonException, JsonParsingException, provider quirks
             return Parsed.error("not JSON");
         }
@@ -193,30 +195,5 @@ public final class IpnParser {
             return t.matches("-?[0-9]{1,40}(\\.[0-9]{1,40})?") ? t : null;
         }
         return null;
-    }
-
-    /** Counts brackets outside strings, so the parser is never asked to recurse deeply. */
-    static boolean tooDeep(String text) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                if (++depth > MAX_DEPTH) {
-                    return true;
-                }
-            } else if (c == '}' || c == ']') {
-                depth--;
-            }
-        }
-        return false;
     }
 }
