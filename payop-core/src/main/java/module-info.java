@@ -1,6 +1,7 @@
 /**
  * payop4j core: the Payop API client and IPN logic, framework-neutral. Only API packages are
- * exported; {@code io.github.payop4j.internal} stays inside the module.
+ * exported; {@code io.github.payop4j.internal} stays inside the module (the sealed-box primitives
+ * alone are exported to payop-testkit, whose emulator opens what the client seals).
  */
 module io.github.payop4j.core {
     requires transitive jakarta.ws.rs;
@@ -18,6 +19,9 @@ module io.github.payop4j.core {
     exports io.github.payop4j.withdrawal;
     exports io.github.payop4j.balance;
     exports io.github.payop4j.ipn;
+
+    // The emulator plays Payop: it opens sealed payouts with the same primitives the client seals with.
+    exports io.github.payop4j.internal.crypto to io.github.payop4j.testkit;
 
     uses io.github.payop4j.ipn.IpnHandler;
     uses io.github.payop4j.ipn.IpnOrderLookup;

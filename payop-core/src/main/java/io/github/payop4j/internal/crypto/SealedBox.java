@@ -107,6 +107,61 @@ public final class SealedBox {
     }
 
     /**
+     * Opens a box made by {@link #seal(byte[], byte[])} or libsodium's {@code crypto_box_seal}, as
+     * {@code crypto_box_seal_open} does. Payop does this on its side; payop-testkit's emulator does it
+     * to play Payop, which is why this is exported to that module only.
+     *
+     * @param sealed {@code ephemeral_pk(32) || tag(16) || ciphertext}
+     * @param recipientSecretKey the recipient's raw 32-byte X25519 secret key
+     * @return the plaintext
+     * @throws IllegalArgumentException if the box is too short, was sealed to another key or was altered
+     */
+    public static byte[] open(byte[] sealed, byte[] recipientSecretKey) {
+        Objects.requireNonNull(sealed, "sealed");
+        if (sealed.length < SEAL_BYTES) {
+            throw new IllegalArgumentException("a sealed box has at least " + SEAL_BYTES + " bytes, got "
+                    + sealed.length);
+        }
+        PrivateKey secret = privateKey(recipientSecretKey);
+        byte[] shared = null;
+        byte[] key = null;
+        try {
+            byte[] recipient = x25519(secret, BASE_POINT_U);
+            byte[] ephemeralPublic = Arrays.copyOf(sealed, PUBLIC_KEY_BYTES);
+            byte[] nonceInput = new byte[2 * PUBLIC_KEY_BYTES];
+            System.arraycopy(ephemeralPublic, 0, nonceInput, 0, PUBLIC_KEY_BYTES);
+            System.arraycopy(recipient, 0, nonceInput, PUBLIC_KEY_BYTES, PUBLIC_KEY_BYTES);
+            byte[] nonce = Blake2b.digest(nonceInput, SecretBox.NONCE_BYTES);
+            shared = x25519(secret, decodeU(ephemeralPublic));
+            key = Salsa20.hsalsa20(shared, BEFORENM_INPUT, 0);
+            byte[] message = SecretBox.open(sealed, PUBLIC_KEY_BYTES, sealed.length - PUBLIC_KEY_BYTES, nonce, key);
+            if (message == null) {
+                throw new IllegalArgumentException("the sealed box does not open with this key: it was sealed to"
+                        + " another public key, or altered");
+            }
+            return message;
+        } finally {
+            if (shared != null) {
+                Arrays.fill(shared, (byte) 0);
+            }
+            if (key != null) {
+                Arrays.fill(key, (byte) 0);
+            }
+            tryDestroy(secret);
+        }
+    }
+
+    /** The X25519 public key of a raw 32-byte secret key, as {@code crypto_scalarmult_base} computes it. */
+    public static byte[] publicKeyOf(byte[] secretKey) {
+        PrivateKey secret = privateKey(secretKey);
+        try {
+            return x25519(secret, BASE_POINT_U);
+        } finally {
+            tryDestroy(secret);
+        }
+    }
+
+    /**
      * libsodium's {@code crypto_box_easy(message, nonce, recipientPublicKey, senderSecretKey)}, exposed to
      * tests so the X25519 plumbing can be checked against NaCl's published box vector.
      */

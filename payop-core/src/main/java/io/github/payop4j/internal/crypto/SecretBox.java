@@ -1,5 +1,6 @@
 package io.github.payop4j.internal.crypto;
 
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -84,5 +85,53 @@ final class SecretBox {
         byte[] out = new byte[MAC_BYTES + message.length];
         seal(out, 0, message, nonce, key);
         return out;
+    }
+
+    /**
+     * Verifies and decrypts {@code tag || ciphertext} as {@code crypto_secretbox_open_easy} does.
+     *
+     * @return the plaintext, or {@code null} when the tag does not match (wrong key, nonce or bytes)
+     */
+    static byte[] open(byte[] boxed, int offset, int length, byte[] nonce, byte[] key) {
+        Objects.requireNonNull(nonce, "nonce");
+        if (nonce.length != NONCE_BYTES) {
+            throw new IllegalArgumentException("nonce must be " + NONCE_BYTES + " bytes, got " + nonce.length);
+        }
+        if (length < MAC_BYTES) {
+            return null;
+        }
+        Objects.checkFromIndexSize(offset, length, boxed.length);
+        int ciphertextOffset = offset + MAC_BYTES;
+        int messageLength = length - MAC_BYTES;
+        byte[] subkey = Salsa20.hsalsa20(key, nonce, 0);
+        byte[] block0 = new byte[Salsa20.BLOCK_BYTES];
+        byte[] oneTimeKey = null;
+        byte[] tag = new byte[MAC_BYTES];
+        try {
+            Salsa20.streamXor(block0, 0, block0, 0, block0.length, nonce, Salsa20.HSALSA20_INPUT_BYTES, 0L,
+                    subkey);
+            oneTimeKey = Arrays.copyOf(block0, OTK_BYTES);
+            // Verify before decrypting anything, and in constant time: a forged box learns nothing.
+            Poly1305.mac(oneTimeKey, boxed, ciphertextOffset, messageLength, tag, 0);
+            if (!MessageDigest.isEqual(tag, Arrays.copyOfRange(boxed, offset, ciphertextOffset))) {
+                return null;
+            }
+            byte[] message = new byte[messageLength];
+            int head = Math.min(messageLength, Salsa20.BLOCK_BYTES - OTK_BYTES);
+            for (int i = 0; i < head; i++) {
+                message[i] = (byte) (boxed[ciphertextOffset + i] ^ block0[OTK_BYTES + i]);
+            }
+            if (messageLength > head) {
+                Salsa20.streamXor(message, head, boxed, ciphertextOffset + head, messageLength - head,
+                        nonce, Salsa20.HSALSA20_INPUT_BYTES, 1L, subkey);
+            }
+            return message;
+        } finally {
+            Arrays.fill(subkey, (byte) 0);
+            Arrays.fill(block0, (byte) 0);
+            if (oneTimeKey != null) {
+                Arrays.fill(oneTimeKey, (byte) 0);
+            }
+        }
     }
 }

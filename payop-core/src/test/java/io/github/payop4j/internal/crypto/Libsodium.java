@@ -24,6 +24,8 @@ public interface Libsodium extends Library {
 
     int crypto_box_seal_open(byte[] m, byte[] c, long clen, byte[] pk, byte[] sk);
 
+    int crypto_box_seal(byte[] c, byte[] m, long mlen, byte[] pk);
+
     int crypto_scalarmult_base(byte[] q, byte[] n);
 
     int crypto_generichash(byte[] out, long outlen, byte[] in, long inlen, byte[] key, long keylen);
