@@ -1,0 +1,23 @@
+package io.github.payop4j.testkit;
+
+/** The emulated API operations, for {@link PayopEmulator#inject(Operation, ApiFault)}. */
+public enum Operation {
+    CREATE_INVOICE,
+    GET_INVOICE,
+    PAYMENT_METHODS,
+    CREATE_CARD_TOKEN,
+    CREATE_CHECKOUT,
+    CHECK_INVOICE_STATUS,
+    CHECK_TRANSACTION_STATUS,
+    VOID_TRANSACTION,
+    GET_TRANSACTION,
+    GET_TRANSACTION_LEGACY,
+    FILTER_TRANSACTIONS,
+    TRANSACTION_IBANS,
+    CREATE_REFUND,
+    GET_REFUNDS,
+    CREATE_WITHDRAWAL,
+    GET_WITHDRAWALS,
+    WITHDRAWAL_METHODS,
+    WALLET_BALANCES
+}
