@@ -197,6 +197,11 @@ public final class PayopEmulator implements AutoCloseable {
 
     // --- IPNs -----------------------------------------------------------------------------
 
+    /** Where IPNs go now, or null when no IPN URL is set. */
+    public URI ipnUrl() {
+        return emulation.ipn().target();
+    }
+
     /** Sends IPNs (from now on) to this URL; {@link #reset()} restores the configured one. */
     public void sendIpnsTo(URI ipnUrl) {
         emulation.ipn().target(Builder.checkIpnUrl(ipnUrl));

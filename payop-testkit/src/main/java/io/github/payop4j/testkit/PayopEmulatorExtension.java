@@ -63,7 +63,7 @@ public final class PayopEmulatorExtension implements BeforeAllCallback, AfterAll
         PayopEmulator started = b.start();
         emulator = started;
         // The store closes it after the class, even when a later callback fails.
-        context.getStore(NAMESPACE).put(PayopEmulator.class, (ExtensionContext.Store.CloseableResource) started::close);
+        context.getStore(NAMESPACE).put(PayopEmulator.class, started);
     }
 
     private static PayopEmulator.Builder fromAnnotation(ExtensionContext context) {

@@ -78,8 +78,8 @@ public final class Standalone {
         out.println("Secret key:     " + e.secretKey() + "   (a test credential of this emulator only)");
         out.println("JWT token:      " + e.jwtToken());
         out.println("Project id:     " + e.projectId());
-        out.println("IPNs go to:     " + (e.toString().contains("ipnUrl=null") ? "(none: start with --ipn-url URL)"
-                : e.toString().replaceAll(".*ipnUrl=(.*)]$", "$1")) + " from " + e.ipnSourceAddress());
+        out.println("IPNs go to:     " + (e.ipnUrl() == null ? "(nowhere: start with --ipn-url URL)" : e.ipnUrl())
+                + " from " + e.ipnSourceAddress());
         out.println();
         out.println("MicroProfile Config for payop-jaxrs-adapter (META-INF/microprofile-config.properties):");
         for (Map.Entry<String, String> p : e.clientProperties().entrySet()) {
