@@ -24,8 +24,11 @@ final class StatusViews {
         }
         if (p.state == Payment.ACCEPTED) {
             String url = links.success(invoice);
+            // Payop documents the success form both as {"url"} and as a GET form: this is both.
             return Json.object().add("isSuccess", true).add("status", "success").add("message", "")
-                    .add("form", Json.object().add("url", url)).add("url", url).build();
+                    .add("form", Json.object().add("method", "GET").add("url", url)
+                            .add("fields", JsonValue.EMPTY_JSON_ARRAY))
+                    .add("url", url).build();
         }
         if (p.state == Payment.FAILED) {
             return Json.object().add("isSuccess", true).add("status", "fail").add("message", "")

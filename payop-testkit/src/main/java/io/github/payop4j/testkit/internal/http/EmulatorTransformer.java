@@ -60,12 +60,21 @@ public final class EmulatorTransformer implements ResponseDefinitionTransformerV
         return switch (fault.kind()) {
             case RATE_LIMITED -> toDefinition(Reply.json(429, Json.message("Too many requests from ip"))
                     .withHeader("Retry-After", Long.toString(seconds(fault)))).build();
-            case SERVER_ERROR -> toDefinition(Reply.json(fault.status(),
-                    Json.message("Something went wrong, try again or contact support."))).build();
+            case SERVER_ERROR -> toDefinition(Reply.json(fault.status(), serverError(outcome.operation()))).build();
             case HTML_ERROR_PAGE -> toDefinition(Reply.html(fault.status(),
                     String.format(HTML_ERROR, fault.status(), reason(fault.status())))).build();
             default -> ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
         };
+    }
+
+    /** Payop's documented 500 body; the wallet endpoint documents its own (a list of messages). */
+    private static jakarta.json.JsonObject serverError(io.github.payop4j.testkit.Operation operation) {
+        if (operation == io.github.payop4j.testkit.Operation.WALLET_BALANCES) {
+            return Json.object().add("message", Json.array().add(Json.object().add("message",
+                    "cURL error 7: Failed to connect to engine-service port 80 after 1 ms: Could not connect to server")))
+                    .build();
+        }
+        return Json.message("Something went wrong, try again or contact support.");
     }
 
     private static long seconds(ApiFault fault) {

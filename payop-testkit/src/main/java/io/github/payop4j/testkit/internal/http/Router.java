@@ -1,6 +1,7 @@
 package io.github.payop4j.testkit.internal.http;
 
 import io.github.payop4j.testkit.ApiFault;
+import io.github.payop4j.testkit.Operation;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,7 +14,10 @@ import java.util.regex.Matcher;
 public final class Router {
 
     /** What a request resolved to: the reply, and the fault to apply around it (or null). */
-    public record Outcome(Reply reply, ApiFault fault) {
+    public record Outcome(Reply reply, ApiFault fault, Operation operation) {
+        Outcome(Reply reply, ApiFault fault) {
+            this(reply, fault, null);
+        }
     }
 
     private static final System.Logger LOG = System.getLogger("io.github.payop4j.testkit");
@@ -38,11 +42,14 @@ public final class Router {
             if (denied != null) {
                 return new Outcome(denied, null);
             }
+            if (route.operation() != null && "POST".equals(req.method()) && !isJson(req.header("Content-Type"))) {
+                return new Outcome(Reply.json(415, Json.message("Unsupported media type. Only json allowed")), null);
+            }
             ApiFault fault = route.operation() == null ? null : faults.take(route.operation());
             if (fault != null && fault.kind() != ApiFault.Kind.SLOW) {
-                return new Outcome(null, fault);
+                return new Outcome(null, fault, route.operation());
             }
-            return new Outcome(run(route, req, m), fault);
+            return new Outcome(run(route, req, m), fault, route.operation());
         }
         boolean pathKnown = routes.stream().anyMatch(r -> r.path().matcher(req.path()).matches());
         if (pathKnown) {
@@ -51,6 +58,10 @@ public final class Router {
         }
         return new Outcome(Reply.json(404, Json.message("No route found for \"" + req.method() + " "
                 + req.path() + "\"")), null);
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
     }
 
     private static Reply run(Route route, Req req, Matcher m) {
