@@ -55,6 +55,16 @@ final class ShopEndpoint implements AutoCloseable {
                     out.write(answer);
                 }
             });
+            // The shop's own pages, where the browser lands after paying (resultUrl / failPath).
+            server.createContext("/shop", exchange -> {
+                byte[] page = ("<!DOCTYPE html><html><head><title>Shop</title></head><body><h1 id=\"shop\">"
+                        + exchange.getRequestURI().getPath() + "</h1></body></html>").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, page.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(page);
+                }
+            });
             server.start();
             return shop;
         } catch (IOException e) {
@@ -64,6 +74,11 @@ final class ShopEndpoint implements AutoCloseable {
 
     static ShopEndpoint alwaysOk() {
         return start((n, r) -> 200);
+    }
+
+    /** A page of the shop: {@code /shop/...}. */
+    URI page(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/shop/" + path);
     }
 
     URI url() {
