@@ -3,7 +3,9 @@ package io.github.payop4j.testkit;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.payop4j.PayopClient;
 import io.github.payop4j.internal.crypto.SealedBox;
+import io.github.payop4j.testkit.internal.Checks;
 import io.github.payop4j.testkit.internal.Emulation;
+import io.github.payop4j.testkit.internal.Settings;
 import io.github.payop4j.withdrawal.WithdrawalCertificate;
 import java.net.URI;
 import java.time.Duration;
@@ -204,7 +206,7 @@ public final class PayopEmulator implements AutoCloseable {
 
     /** Sends IPNs (from now on) to this URL; {@link #reset()} restores the configured one. */
     public void sendIpnsTo(URI ipnUrl) {
-        emulation.ipn().target(Builder.checkIpnUrl(ipnUrl));
+        emulation.ipn().target(Checks.ipnUrl(ipnUrl));
     }
 
     /** Every IPN delivery attempt so far, oldest first. */
@@ -266,21 +268,13 @@ public final class PayopEmulator implements AutoCloseable {
                 + ", ipnUrl=" + emulation.ipn().target() + "]";
     }
 
-    static PayopEmulator started(Emulation emulation) {
-        return new PayopEmulator(emulation);
-    }
-
-    static byte[] publicKeyOf(byte[] secret) {
-        return SealedBox.publicKeyOf(secret);
-    }
-
     /** Configures a {@link PayopEmulator}; every setting has a default. Not thread-safe. */
     public static final class Builder {
         private int port;
-        private String publicKey = "application-" + Builder.random(8);
-        private String secretKey = "emulator-secret-" + Builder.random(16);
-        private String jwtToken = "emulator.jwt." + Builder.random(24);
-        private String projectId = Builder.random(8);
+        private String publicKey = "application-" + Checks.randomHex(8);
+        private String secretKey = "emulator-secret-" + Checks.randomHex(16);
+        private String jwtToken = "emulator.jwt." + Checks.randomHex(24);
+        private String projectId = Checks.randomHex(8);
         private List<EmulatedPaymentMethod> methods = EmulatedPaymentMethod.DEFAULTS;
         private boolean cardTokenization = true;
         private final Map<String, String> balances = new LinkedHashMap<>(Map.of("EUR", "0.00", "USD", "0.00"));
@@ -308,7 +302,7 @@ public final class PayopEmulator implements AutoCloseable {
 
         /** The shop's IPN URL (plain http; checkout, refund and withdrawal IPNs all go there). */
         public Builder ipnUrl(URI value) {
-            ipnUrl = checkIpnUrl(value);
+            ipnUrl = Checks.ipnUrl(value);
             return this;
         }
 
@@ -318,16 +312,13 @@ public final class PayopEmulator implements AutoCloseable {
 
         /** The loopback address IPNs come from, 127.0.0.1 by default; any 127.x.y.z works on Linux. */
         public Builder ipnSourceAddress(String value) {
-            if (value == null || !value.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
-                throw new IllegalArgumentException("The IPN source must be a loopback address 127.x.y.z, got " + value);
-            }
-            ipnSource = value;
+            ipnSource = Checks.loopback(value);
             return this;
         }
 
         /** Waits between delivery attempts of an unacknowledged IPN; n waits allow n + 1 attempts. */
         public Builder ipnRetrySchedule(List<Duration> waits) {
-            waits.forEach(w -> nonNegative(w, "retry wait"));
+            waits.forEach(w -> Checks.nonNegative(w, "retry wait"));
             retrySchedule = List.copyOf(waits);
             return this;
         }
@@ -347,7 +338,7 @@ public final class PayopEmulator implements AutoCloseable {
 
         /** A wait before the first delivery of every IPN. */
         public Builder ipnDelay(Duration value) {
-            ipnDelay = nonNegative(value, "ipnDelay");
+            ipnDelay = Checks.nonNegative(value, "ipnDelay");
             return this;
         }
 
@@ -359,19 +350,19 @@ public final class PayopEmulator implements AutoCloseable {
 
         /** Payments that succeed fail first, then are accepted this long after the failure IPN was acknowledged. */
         public Builder lateAcceptance(Duration value) {
-            lateAcceptance = nonNegative(value, "lateAcceptance");
+            lateAcceptance = Checks.nonNegative(value, "lateAcceptance");
             return this;
         }
 
         /** How long refunds and payouts stay new/pending before they are decided (default: at once). */
         public Builder settleDelay(Duration value) {
-            settleDelay = nonNegative(value, "settleDelay");
+            settleDelay = Checks.nonNegative(value, "settleDelay");
             return this;
         }
 
         /** Connect and read timeout of one IPN delivery; default 10 s. */
         public Builder ipnTimeout(Duration value) {
-            ipnTimeout = nonNegative(value, "ipnTimeout");
+            ipnTimeout = Checks.nonNegative(value, "ipnTimeout");
             return this;
         }
 
@@ -401,50 +392,20 @@ public final class PayopEmulator implements AutoCloseable {
 
         /** Fixed credentials instead of generated ones (for a shop configured by hand). */
         public Builder credentials(String publicKey, String secretKey, String jwtToken, String projectId) {
-            this.publicKey = nonBlank(publicKey, "publicKey");
-            this.secretKey = nonBlank(secretKey, "secretKey");
-            this.jwtToken = nonBlank(jwtToken, "jwtToken");
-            this.projectId = nonBlank(projectId, "projectId");
+            this.publicKey = Checks.credential(publicKey, "publicKey");
+            this.secretKey = Checks.credential(secretKey, "secretKey");
+            this.jwtToken = Checks.credential(jwtToken, "jwtToken");
+            this.projectId = Checks.credential(projectId, "projectId");
             return this;
         }
 
         /** Binds 127.0.0.1 and starts the emulator. */
         public PayopEmulator start() {
-            byte[] secret = new byte[32];
-            new java.security.SecureRandom().nextBytes(secret);
-            var settings = new io.github.payop4j.testkit.internal.Settings(port, publicKey, secretKey, jwtToken,
-                    projectId, secret, publicKeyOf(secret), methods, cardTokenization, Map.copyOf(balances), ipnSource,
-                    ipnUrl, retrySchedule, ipnRepeats, ipnDelay, ipnOutOfOrder, lateAcceptance, settleDelay, ipnTimeout);
-            return started(new Emulation(settings));
-        }
-
-        static URI checkIpnUrl(URI value) {
-            Objects.requireNonNull(value, "ipnUrl");
-            if (!"http".equalsIgnoreCase(value.getScheme()) || value.getHost() == null) {
-                throw new IllegalArgumentException("The IPN URL must be an absolute http URL (the emulator sends"
-                        + " plain HTTP from a loopback address), got " + value);
-            }
-            return value;
-        }
-
-        private static Duration nonNegative(Duration value, String name) {
-            if (value == null || value.isNegative()) {
-                throw new IllegalArgumentException(name + " must be zero or positive");
-            }
-            return value;
-        }
-
-        private static String nonBlank(String value, String name) {
-            if (value == null || value.isBlank() || !value.matches("[\\x21-\\x7e]+")) {
-                throw new IllegalArgumentException(name + " must be printable ASCII without spaces");
-            }
-            return value;
-        }
-
-        private static String random(int bytes) {
-            byte[] b = new byte[bytes];
-            new java.security.SecureRandom().nextBytes(b);
-            return java.util.HexFormat.of().formatHex(b);
+            byte[] secret = Checks.newPayoutKey();
+            return new PayopEmulator(new Emulation(new Settings(port, publicKey, secretKey, jwtToken, projectId,
+                    secret, SealedBox.publicKeyOf(secret), methods, cardTokenization, Map.copyOf(balances), ipnSource,
+                    ipnUrl, retrySchedule, ipnRepeats, ipnDelay, ipnOutOfOrder, lateAcceptance, settleDelay,
+                    ipnTimeout)));
         }
     }
 }

@@ -100,7 +100,7 @@ class MoneyMovesTest {
         new SecureRandom().nextBytes(otherKey);
         try (PayopClient wrongCertificate = PayopClient.builder().apiUrl(emulator.apiUrl())
                 .jwtToken(emulator.jwtToken())
-                .withdrawalCertificate(WithdrawalCertificate.fromBytes(PayopEmulator.publicKeyOf(otherKey))).build()) {
+                .withdrawalCertificate(WithdrawalCertificate.fromBytes(io.github.payop4j.internal.crypto.SealedBox.publicKeyOf(otherKey))).build()) {
             PayopValidationException e = assertThrows(PayopValidationException.class,
                     () -> wrongCertificate.withdrawals().createMass(List.of(payout("1.00"))));
             assertEquals(422, e.httpStatus());

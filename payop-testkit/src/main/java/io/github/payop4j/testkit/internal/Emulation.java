@@ -55,6 +55,7 @@ public final class Emulation implements AutoCloseable {
                 .bindAddress("127.0.0.1")
                 .port(settings.port())
                 .containerThreads(16)
+                .maxRequestJournalEntries(10_000) // a standalone emulator may run for days
                 .extensions(new EmulatorTransformer(holder)));
         try {
             server.start();
