@@ -7,6 +7,7 @@ module io.github.payop4j.core {
     requires transitive jakarta.ws.rs;
     requires transitive jakarta.json;
     requires transitive java.sql;
+    requires java.naming;
 
     exports io.github.payop4j;
     exports io.github.payop4j.money;
@@ -19,6 +20,7 @@ module io.github.payop4j.core {
     exports io.github.payop4j.withdrawal;
     exports io.github.payop4j.balance;
     exports io.github.payop4j.ipn;
+    exports io.github.payop4j.config;
 
     // The emulator plays Payop: it opens sealed payouts with the same primitives the client seals with.
     exports io.github.payop4j.internal.crypto to io.github.payop4j.testkit;

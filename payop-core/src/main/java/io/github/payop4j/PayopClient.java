@@ -10,6 +10,7 @@ import io.github.payop4j.internal.api.RefundsApi;
 import io.github.payop4j.internal.api.TransactionsApi;
 import io.github.payop4j.internal.api.WalletApi;
 import io.github.payop4j.internal.api.WithdrawalsApi;
+import io.github.payop4j.internal.config.Urls;
 import io.github.payop4j.internal.http.Sleeper;
 import io.github.payop4j.internal.http.Transport;
 import io.github.payop4j.internal.json.JsonCodec;
@@ -20,10 +21,13 @@ import io.github.payop4j.transaction.Transactions;
 import io.github.payop4j.withdrawal.WithdrawalCertificate;
 import io.github.payop4j.withdrawal.Withdrawals;
 import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Payop API client: one per Payop project, immutable, thread-safe, meant to be shared.
@@ -49,7 +53,7 @@ public final class PayopClient implements AutoCloseable {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Settings settings;
+    private final ClientSettings settings;
     private final Transport transport;
     private final Invoices invoices;
     private final PaymentMethods paymentMethods;
@@ -59,7 +63,7 @@ public final class PayopClient implements AutoCloseable {
     private final Withdrawals withdrawals;
     private final Wallet wallet;
 
-    private PayopClient(Settings s, Client client, boolean ownsClient, Sleeper sleeper) {
+    private PayopClient(ClientSettings s, Client client, boolean ownsClient, Sleeper sleeper) {
         this.settings = s;
         List<String> secrets = new ArrayList<>();
         secrets.add(s.secretKey);
@@ -76,12 +80,9 @@ public final class PayopClient implements AutoCloseable {
         this.wallet = new WalletApi(ctx);
     }
 
-    public static PayopClientBuilder builder() {
-        return new PayopClientBuilder();
-    }
-
-    static PayopClient create(Settings settings, Client client, boolean ownsClient, Sleeper sleeper) {
-        return new PayopClient(settings, client, ownsClient, sleeper);
+    /** An empty builder: set what the operations you use need, then {@link Builder#build()}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Invoices and the hosted payment page. */
@@ -158,16 +159,181 @@ public final class PayopClient implements AutoCloseable {
         return appInfo == null ? agent : agent + " " + appInfo;
     }
 
-    /** The validated configuration of one client. Holds secrets: no toString. */
-    static final class Settings {
-        String publicKey;
-        String secretKey;
-        String jwtToken;
-        String projectId;
-        URI apiUrl = DEFAULT_API_URL;
-        URI checkoutUrl = DEFAULT_CHECKOUT_URL;
-        RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
-        String appInfo;
-        WithdrawalCertificate certificate;
+    /**
+     * Configures a {@link PayopClient}. Which settings are needed depends on what the shop does:
+     * invoices need the public and secret key; payment methods, transactions, refunds, withdrawals
+     * and balances need the JWT token (and payment methods the project id). An operation whose
+     * setting is missing fails with a message naming it.
+     */
+    public static final class Builder {
+
+        private final ClientSettings s = new ClientSettings();
+        private Duration connectTimeout;
+        private Duration readTimeout;
+        private Client client;
+        private Sleeper sleeper = Sleeper.REAL;
+
+        Builder() {
+        }
+
+        /** The project's public key ("application-..."), sent with invoices. */
+        public Builder publicKey(String value) {
+            s.publicKey = nonBlank(value, "publicKey");
+            return this;
+        }
+
+        /** The project's secret key; it only signs invoices and is never sent, logged or printed. */
+        public Builder secretKey(String value) {
+            s.secretKey = nonBlank(value, "secretKey");
+            return this;
+        }
+
+        /** The JWT token for authenticated endpoints (with or without a leading "Bearer "). */
+        public Builder jwtToken(String value) {
+            String token = nonBlank(value, "jwtToken");
+            if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                token = token.substring(7).trim();
+            }
+            if (!token.matches("[\\x21-\\x7e]+")) {
+                throw new IllegalArgumentException("jwtToken contains spaces or control characters; paste the token"
+                        + " exactly as the Payop dashboard shows it");
+            }
+            s.jwtToken = token;
+            return this;
+        }
+
+        /** The project (application) id, for listing payment methods. */
+        public Builder projectId(String value) {
+            s.projectId = nonBlank(value, "projectId");
+            return this;
+        }
+
+        /** The API base URL; default {@code https://api.payop.com}. Plain http only for loopback stubs. */
+        public Builder apiUrl(URI value) {
+            s.apiUrl = checkBaseUrl(value, "apiUrl");
+            return this;
+        }
+
+        public Builder apiUrl(String value) {
+            return apiUrl(URI.create(nonBlank(value, "apiUrl")));
+        }
+
+        /** The hosted checkout base URL; default {@code https://checkout.payop.com}. */
+        public Builder checkoutUrl(URI value) {
+            s.checkoutUrl = checkBaseUrl(value, "checkoutUrl");
+            return this;
+        }
+
+        public Builder checkoutUrl(String value) {
+            return checkoutUrl(URI.create(nonBlank(value, "checkoutUrl")));
+        }
+
+        /** How long to wait for a connection; default 10 s. */
+        public Builder connectTimeout(Duration value) {
+            connectTimeout = positive(value, "connectTimeout");
+            return this;
+        }
+
+        /** How long to wait for an answer; default 30 s. */
+        public Builder readTimeout(Duration value) {
+            readTimeout = positive(value, "readTimeout");
+            return this;
+        }
+
+        /** When to retry; default {@link RetryPolicy#DEFAULT}. */
+        public Builder retryPolicy(RetryPolicy value) {
+            s.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * A Jakarta REST client to use instead of creating one (for example the server's, with its
+         * proxy and TLS settings). Its own timeouts apply; it is not closed by {@link PayopClient#close()}.
+         */
+        public Builder client(Client value) {
+            this.client = Objects.requireNonNull(value, "client");
+            return this;
+        }
+
+        /** Appended to the User-Agent, for example "my-shop/2.3". */
+        public Builder appInfo(String value) {
+            if (value != null && !value.matches("[\\x20-\\x7e]{1,100}")) {
+                throw new IllegalArgumentException("appInfo must be 1 to 100 printable ASCII characters");
+            }
+            s.appInfo = value;
+            return this;
+        }
+
+        /** The X25519 certificate that withdrawal payloads are sealed to. */
+        public Builder withdrawalCertificate(WithdrawalCertificate value) {
+            s.certificate = value;
+            return this;
+        }
+
+        /** Tests observe retry delays instead of waiting. */
+        Builder sleeper(Sleeper value) {
+            this.sleeper = Objects.requireNonNull(value, "sleeper");
+            return this;
+        }
+
+        /**
+         * Creates the client.
+         *
+         * @throws IllegalStateException if timeouts are set together with a supplied client, or no
+         *     Jakarta REST client implementation is available
+         */
+        public PayopClient build() {
+            if (client != null) {
+                if (connectTimeout != null || readTimeout != null) {
+                    throw new IllegalStateException("Timeouts cannot be applied to a Jakarta REST client you supply:"
+                            + " configure them on that client, or let PayopClient create its own.");
+                }
+                return new PayopClient(snapshot(), client, false, sleeper);
+            }
+            Duration connect = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
+            Duration read = readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout;
+            Client created;
+            try {
+                created = ClientBuilder.newBuilder()
+                        .connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout(read.toMillis(), TimeUnit.MILLISECONDS)
+                        .build();
+            } catch (RuntimeException | LinkageError e) {
+                throw new IllegalStateException("No Jakarta REST client implementation was found. Inside WildFly or"
+                        + " Payara the server provides one; on Java SE add org.glassfish.jersey.core:jersey-client"
+                        + " and org.eclipse:yasson to the class path.", e);
+            }
+            return new PayopClient(snapshot(), created, true, sleeper);
+        }
+
+        private ClientSettings snapshot() {
+            return s.copy();
+        }
+
+        private static String nonBlank(String value, String name) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be blank");
+            }
+            return value.trim();
+        }
+
+        private static Duration positive(Duration value, String name) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be a positive duration");
+            }
+            return value;
+        }
+
+        /** https anywhere, http only to this machine: the rule of the settings too ({@link Urls}). */
+        private static URI checkBaseUrl(URI value, String name) {
+            Objects.requireNonNull(value, name);
+            try {
+                return Urls.base(value.toString(), name + " \"" + value + "\"",
+                        (name.equals("apiUrl") ? DEFAULT_API_URL : DEFAULT_CHECKOUT_URL).toString());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage().startsWith(name) ? e.getMessage()
+                        : name + " " + e.getMessage(), e);
+            }
+        }
     }
 }

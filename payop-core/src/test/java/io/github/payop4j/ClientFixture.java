@@ -12,7 +12,7 @@ public final class ClientFixture {
     }
 
     /** A fully configured client whose retries wait ~1 ms. */
-    public static PayopClientBuilder builder(String baseUrl) {
+    public static PayopClient.Builder builder(String baseUrl) {
         return PayopClient.builder()
                 .publicKey(PayopStub.PUBLIC_KEY)
                 .secretKey(PayopStub.SECRET_KEY)
@@ -28,7 +28,7 @@ public final class ClientFixture {
     }
 
     /** Records the delays the client would have waited instead of waiting. */
-    public static PayopClientBuilder recordingSleeps(PayopClientBuilder builder, List<Duration> sleeps) {
+    public static PayopClient.Builder recordingSleeps(PayopClient.Builder builder, List<Duration> sleeps) {
         return builder.sleeper(sleeps::add);
     }
 

@@ -50,8 +50,8 @@ class RetryRulesTest {
 
     private final List<Duration> sleeps = ClientFixture.newSleepLog();
 
-    private PayopClient client(Consumer<PayopClientBuilder> tune) {
-        PayopClientBuilder b = ClientFixture.recordingSleeps(ClientFixture.builder(payop.baseUrl()), sleeps);
+    private PayopClient client(Consumer<PayopClient.Builder> tune) {
+        PayopClient.Builder b = ClientFixture.recordingSleeps(ClientFixture.builder(payop.baseUrl()), sleeps);
         tune.accept(b);
         return b.build();
     }
@@ -216,7 +216,7 @@ class RetryRulesTest {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        PayopClientBuilder b = ClientFixture.recordingSleeps(ClientFixture.builder("http://127.0.0.1:" + closedPort), sleeps);
+        PayopClient.Builder b = ClientFixture.recordingSleeps(ClientFixture.builder("http://127.0.0.1:" + closedPort), sleeps);
         try (PayopClient c = b.build()) {
             PayopConnectionException e = assertThrows(PayopConnectionException.class, () -> c.transactions().get("x"));
             assertFalse(e.requestMayHaveReachedPayop());

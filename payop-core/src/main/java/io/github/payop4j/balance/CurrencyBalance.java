@@ -8,7 +8,7 @@ package io.github.payop4j.balance;
  * @param referral referral earnings
  * @param pending on hold
  * @param reserve locked
- * @param total the sum, or {@code null} unless requested with {@code includeTotal}
+ * @param total the sum, or {@code null} unless requested with {@link BalanceQuery#withTotals()}
  */
 public record CurrencyBalance(String currency, String available, String referral, String pending, String reserve,
         String total) {

@@ -67,35 +67,76 @@ public interface IpnJournal {
     }
 
     /**
-     * @param tablePrefix prefix of the two tables ({@code <prefix>delivery}, {@code <prefix>claim});
-     *     lower-case letters, digits and underscores
-     * @param createSchema create the tables and index if missing ({@code CREATE ... IF NOT EXISTS})
-     * @param joinTransactions set when calls may run inside a container (JTA) transaction: the
-     *     journal then never commits or rolls back a connection itself. When false (default),
-     *     it commits after its own statements if the pool hands out connections without auto-commit.
+     * How the JDBC journal stores and commits. Start from {@link #DEFAULTS} (tables
+     * {@code payop_ipn_*}, created if missing, committing its own statements) and name what differs.
      */
-    record JdbcOptions(String tablePrefix, boolean createSchema, boolean joinTransactions) {
+    final class JdbcOptions {
 
         public static final JdbcOptions DEFAULTS = new JdbcOptions("payop_ipn_", true, false);
 
-        public JdbcOptions {
+        private final String tablePrefix;
+        private final boolean createSchema;
+        private final boolean joinTransactions;
+
+        private JdbcOptions(String tablePrefix, boolean createSchema, boolean joinTransactions) {
             Objects.requireNonNull(tablePrefix, "tablePrefix");
             if (!tablePrefix.matches("[a-z][a-z0-9_]{0,29}")) {
                 throw new IllegalArgumentException("tablePrefix \"" + tablePrefix
                         + "\" must be 1 to 30 lower-case letters, digits or underscores, starting with a letter");
             }
+            this.tablePrefix = tablePrefix;
+            this.createSchema = createSchema;
+            this.joinTransactions = joinTransactions;
         }
 
+        /** Tables {@code <prefix>delivery} and {@code <prefix>claim}; lower-case letters, digits, underscores. */
         public JdbcOptions withTablePrefix(String prefix) {
             return new JdbcOptions(prefix, createSchema, joinTransactions);
         }
 
-        public JdbcOptions withCreateSchema(boolean create) {
-            return new JdbcOptions(tablePrefix, create, joinTransactions);
+        /** The tables exist already (created by the shop's migrations): never create them. */
+        public JdbcOptions withoutSchemaCreation() {
+            return new JdbcOptions(tablePrefix, false, joinTransactions);
         }
 
-        public JdbcOptions withJoinTransactions(boolean join) {
-            return new JdbcOptions(tablePrefix, createSchema, join);
+        /**
+         * Calls may run inside a container (JTA) transaction: the journal then never commits or
+         * rolls back a connection itself. Without this, it commits after its own statements if the
+         * pool hands out connections without auto-commit.
+         */
+        public JdbcOptions joiningContainerTransactions() {
+            return new JdbcOptions(tablePrefix, createSchema, true);
+        }
+
+        public String tablePrefix() {
+            return tablePrefix;
+        }
+
+        /** Whether missing tables and index are created ({@code CREATE ... IF NOT EXISTS}). */
+        public boolean createSchema() {
+            return createSchema;
+        }
+
+        /** Whether the journal leaves commit and rollback to a container transaction. */
+        public boolean joinTransactions() {
+            return joinTransactions;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof JdbcOptions x && x.tablePrefix.equals(tablePrefix) && x.createSchema == createSchema
+                    && x.joinTransactions == joinTransactions;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(tablePrefix, createSchema, joinTransactions);
+        }
+
+        @Override
+        public String toString() {
+            return "JdbcOptions[tablePrefix=" + tablePrefix + ", createSchema=" + createSchema + ", joinTransactions="
+                    + joinTransactions + "]";
         }
     }
 

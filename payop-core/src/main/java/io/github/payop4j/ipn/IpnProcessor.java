@@ -221,9 +221,11 @@ public final class IpnProcessor {
             }
             if (!verify) {
                 System.getLogger("io.github.payop4j.ipn").log(System.Logger.Level.WARNING,
-                        "PAYOP-IPN-012 IPNs are not confirmed with the Payop API: only the source address protects"
-                        + " against forged IPNs" + (orderLookup == null ? "" : ", and checkout IPNs carry no amount"
-                        + " to compare with the shop's order") + ". Configure a JWT token to confirm them.");
+                        "PAYOP-IPN-012 IPNs are not confirmed with the Payop API (no client with a JWT token, or"
+                        + " payop.ipn.verify-with-api=false): a forged IPN sent from an allowed address would be"
+                        + " accepted as genuine, payments included" + (orderLookup == null ? "" : ", and checkout"
+                        + " IPNs carry no amount to compare with the shop's order") + ". Set a JWT token"
+                        + " (payop.jwt-token) and leave verification on.");
             }
             return new IpnProcessor(new PipelineConfig(sources, verify ? new Confirmer(client) : null, orderLookup,
                     handlers, journal == null ? IpnJournal.inMemory() : journal, transactions, lease, maxBodyBytes,

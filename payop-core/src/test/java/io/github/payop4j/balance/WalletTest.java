@@ -46,10 +46,10 @@ class WalletTest {
 
     static Stream<Arguments> documentedRequests() {
         Function<Wallet, WalletBalances> all = Wallet::balances;
-        Function<Wallet, WalletBalances> totals = w -> w.balances(true, List.of());
-        Function<Wallet, WalletBalances> selected = w -> w.balances(true,
-                List.of(CurrencyCode.of("EUR"), CurrencyCode.of("USD")));
-        Function<Wallet, WalletBalances> oneWithoutTotal = w -> w.balances(false, List.of(CurrencyCode.of("eur")));
+        Function<Wallet, WalletBalances> totals = w -> w.balances(BalanceQuery.allCurrencies().withTotals());
+        Function<Wallet, WalletBalances> selected = w -> w.balances(
+                BalanceQuery.currencies(CurrencyCode.of("EUR"), CurrencyCode.of("USD")).withTotals());
+        Function<Wallet, WalletBalances> oneWithoutTotal = w -> w.balances(BalanceQuery.currencies(CurrencyCode.of("eur")));
         return Stream.of(
                 Arguments.of("/v1/wallets/get-balances", all),
                 Arguments.of("/v1/wallets/get-balances?includeTotal=1", totals),

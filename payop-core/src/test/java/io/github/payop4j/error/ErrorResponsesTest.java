@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.payop4j.ClientFixture;
 import io.github.payop4j.PayopClient;
+import io.github.payop4j.balance.BalanceQuery;
 import io.github.payop4j.checkout.Card;
 import io.github.payop4j.checkout.CheckoutRequest;
 import io.github.payop4j.checkout.Customer;
@@ -121,7 +122,7 @@ class ErrorResponsesTest {
                         PayopValidationException.class, "Method must be enabled to use it", Map.of(),
                         "Correct the request"),
                 new ErrorCase("balance-400.json", 400, "GET", "/v1/wallets/get-balances?currency=EUR",
-                        c -> c.wallet().balances(false, List.of(CurrencyCode.of("EUR"))), "read wallet balances",
+                        c -> c.wallet().balances(BalanceQuery.currencies(CurrencyCode.of("EUR"))), "read wallet balances",
                         PayopValidationException.class, "currencies [0]: This value is not a valid currency.",
                         Map.of("currencies [0]", List.of("This value is not a valid currency.")), "Correct the request"),
                 new ErrorCase("error-500.json", 500, "GET", "/v1/transactions/filter?query%5Bidentifiers%5D=t-1,t-2",

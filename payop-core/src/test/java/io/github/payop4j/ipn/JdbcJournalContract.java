@@ -61,7 +61,7 @@ abstract class JdbcJournalContract extends IpnJournalContract {
         }
         LocalTransactions container = new LocalTransactions(dataSource());
         IpnJournal journal = IpnJournal.jdbc(container.dataSource(),
-                IpnJournal.JdbcOptions.DEFAULTS.withJoinTransactions(true));
+                IpnJournal.JdbcOptions.DEFAULTS.joiningContainerTransactions());
         RecordingHandler crash = new RecordingHandler();
         IpnHandler shop = event -> {
             try (Connection c = container.dataSource().getConnection();

@@ -105,7 +105,7 @@ class WithdrawalsCreateMassTest {
 
         client.withdrawals().createMass(List.of(
                 WithdrawalRequest.of(20, Amount.of("0.0000001"), CurrencyCode.of("eur"), Map.of("email", "r@example.com"))
-                        .feeFromWithdrawal(true)));
+                        .fee(WithdrawalFee.FROM_WITHDRAWAL)));
 
         String payload = open(payop.getAllServeEvents().get(0).getRequest());
         assertTrue(payload.contains("\"type\":2,\"amount\":0.0000001,\"currency\":\"EUR\""), payload);

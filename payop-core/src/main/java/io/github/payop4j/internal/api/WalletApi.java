@@ -6,17 +6,16 @@ import static io.github.payop4j.internal.json.JsonFields.nonBlank;
 import static io.github.payop4j.internal.json.JsonFields.objectOrEmpty;
 import static io.github.payop4j.internal.json.JsonFields.objects;
 
+import io.github.payop4j.balance.BalanceQuery;
 import io.github.payop4j.balance.CurrencyBalance;
 import io.github.payop4j.balance.Wallet;
 import io.github.payop4j.balance.WalletBalances;
 import io.github.payop4j.internal.http.ApiRequest;
 import io.github.payop4j.internal.http.Expect;
 import io.github.payop4j.internal.json.JsonFields;
-import io.github.payop4j.money.CurrencyCode;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Collection;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -31,18 +30,18 @@ public final class WalletApi implements Wallet {
 
     @Override
     public WalletBalances balances() {
-        return balances(false, List.of());
+        return balances(BalanceQuery.allCurrencies());
     }
 
     @Override
-    public WalletBalances balances(boolean includeTotal, Collection<CurrencyCode> currencies) {
+    public WalletBalances balances(BalanceQuery selection) {
         StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
-        if (!currencies.isEmpty()) {
+        if (!selection.selectedCurrencies().isEmpty()) {
             StringJoiner codes = new StringJoiner(",");
-            currencies.forEach(c -> codes.add(c.code()));
+            selection.selectedCurrencies().forEach(c -> codes.add(c.code()));
             query.add("currency=" + codes);
         }
-        if (includeTotal) {
+        if (selection.includesTotals()) {
             query.add("includeTotal=1");
         }
         var response = ctx.transport().execute(
