@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * checked-in {@code api/payop-core.api}: the API changes only on purpose. After a deliberate
  * change, regenerate the file and commit it with the change:
  *
- * <pre>mvn -B -o verify -pl payop-core -Dtest=ApiListingTest -Dpayop.api.update=true</pre>
+ * <pre>mvn -B -o verify -pl payop-core -Dtest=ApiListingTest -Dpayop4j.api.update=true</pre>
  *
  * <p>The naming rules of the brief are checked on the same surface: builders are nested classes
  * named {@code Builder} reached by a static {@code builder(...)} of their type, and no method or
@@ -56,7 +56,7 @@ class ApiListingTest {
     @Test
     void thePublicSurfaceIsTheCheckedInListing() throws IOException {
         String actual = listing();
-        if (Boolean.getBoolean("payop.api.update")) {
+        if (Boolean.getBoolean("payop4j.api.update")) {
             Files.createDirectories(LISTING.getParent());
             Files.writeString(LISTING, actual, StandardCharsets.UTF_8);
             return;
@@ -71,7 +71,7 @@ class ApiListingTest {
                     .collect(Collectors.joining("\n"));
             fail("payop-core's public API differs from " + LISTING + ".\n" + removed + "\n" + added
                     + "\nIf the change is deliberate, regenerate the listing and commit it:\n"
-                    + "  mvn -B -o verify -pl payop-core -Dtest=ApiListingTest -Dpayop.api.update=true");
+                    + "  mvn -B -o verify -pl payop-core -Dtest=ApiListingTest -Dpayop4j.api.update=true");
         }
     }
 

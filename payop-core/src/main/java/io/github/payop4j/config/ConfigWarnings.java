@@ -19,14 +19,14 @@ final class ConfigWarnings {
     private ConfigWarnings() {
     }
 
-    static List<String> of(ConfigSource source, Iterable<String> names) {
+    static List<String> of(SettingsSource source, Iterable<String> names) {
         List<String> out = new ArrayList<>(renamed(source));
         out.addAll(unknown(names));
         return out;
     }
 
     /** One line per old key that is set, naming its replacement(s) and saying which one wins. */
-    private static List<String> renamed(ConfigSource source) {
+    private static List<String> renamed(SettingsSource source) {
         Map<String, List<Setting<?>>> byOldKey = new LinkedHashMap<>();
         for (Setting<?> s : Setting.all()) {
             for (String old : s.oldKeys()) {
@@ -108,7 +108,7 @@ final class ConfigWarnings {
         return out;
     }
 
-    private static Optional<String> value(ConfigSource source, String key) {
+    private static Optional<String> value(SettingsSource source, String key) {
         Optional<String> v = source.value(key);
         return v == null ? Optional.empty() : v.map(String::trim).filter(s -> !s.isEmpty());
     }

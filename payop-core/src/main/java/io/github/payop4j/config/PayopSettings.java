@@ -26,7 +26,7 @@ import java.util.StringJoiner;
  * environment variables; both through {@link #read}.
  *
  * <pre>{@code
- * PayopSettings settings = PayopSettings.read(ConfigSource.environmentVariables(), Role.CHECKOUT);
+ * PayopSettings settings = PayopSettings.read(SettingsSource.environmentVariables(), Role.CHECKOUT);
  * try (PayopClient payop = settings.clientBuilder().appInfo("my-shop/2.3").build()) { ... }
  * }</pre>
  */
@@ -44,7 +44,7 @@ public final class PayopSettings {
      * @param roles what the deployment does; decides which settings are required
      * @throws PayopConfigurationException listing every problem, without secret values
      */
-    public static PayopSettings read(ConfigSource source, Role... roles) {
+    public static PayopSettings read(SettingsSource source, Role... roles) {
         Set<Role> set = EnumSet.noneOf(Role.class);
         set.addAll(Arrays.asList(roles));
         return new SettingsReader(source).read(set);
@@ -60,7 +60,7 @@ public final class PayopSettings {
      * @param names every name the configuration holds (for example MicroProfile Config's
      *     property names), for the unknown-name check
      */
-    public static List<String> warnings(ConfigSource source, Iterable<String> names) {
+    public static List<String> warnings(SettingsSource source, Iterable<String> names) {
         return ConfigWarnings.of(source, names);
     }
 

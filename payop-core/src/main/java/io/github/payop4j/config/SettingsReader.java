@@ -13,11 +13,11 @@ import java.util.Set;
 /** One reading of every setting: values, defaults, old names, role requirements, all problems at once. */
 final class SettingsReader {
 
-    private final ConfigSource source;
+    private final SettingsSource source;
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final List<String> secrets = new ArrayList<>();
 
-    SettingsReader(ConfigSource source) {
+    SettingsReader(SettingsSource source) {
         this.source = Objects.requireNonNull(source, "source");
     }
 

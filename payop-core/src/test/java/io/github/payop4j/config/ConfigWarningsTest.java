@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ConfigWarningsTest {
 
     private static List<String> unknown(String... names) {
-        return PayopSettings.warnings(ConfigSource.of(Map.of()), List.of(names));
+        return PayopSettings.warnings(SettingsSource.of(Map.of()), List.of(names));
     }
 
     /**
@@ -51,7 +51,7 @@ class ConfigWarningsTest {
                         + " payop.ipn.table-prefix=ledger_ipn_. Rename it; old names are accepted for this release only.",
                 "PAYOP-CONFIG-001 payop.ipn.lease-seconds is an old name: read as payop.ipn.lease=90s. Rename it;"
                         + " old names are accepted for this release only."),
-                PayopSettings.warnings(ConfigSource.of(old), old.keySet()));
+                PayopSettings.warnings(SettingsSource.of(old), old.keySet()));
     }
 
     @Test
@@ -67,6 +67,6 @@ class ConfigWarningsTest {
                         + " this release only.",
                 "PAYOP-CONFIG-001 payop.ipn.journal is an old name and is ignored: payop.ipn.datasource is set too and"
                         + " wins. Remove it; old names are accepted for this release only."),
-                PayopSettings.warnings(ConfigSource.of(both), List.of()));
+                PayopSettings.warnings(SettingsSource.of(both), List.of()));
     }
 }

@@ -31,7 +31,7 @@ class PayopSettingsTest {
             "payop.jwt-token", JWT));
 
     private PayopSettings read(Role... roles) {
-        return PayopSettings.read(ConfigSource.of(props), roles);
+        return PayopSettings.read(SettingsSource.of(props), roles);
     }
 
     private PayopSettings checkoutAndIpn() {

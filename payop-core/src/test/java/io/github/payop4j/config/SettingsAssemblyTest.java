@@ -41,7 +41,7 @@ class SettingsAssemblyTest {
             "payop.ipn.allowed-ips", "127.0.0.1"));
 
     private PayopSettings settings() {
-        return PayopSettings.read(ConfigSource.of(props), Role.CHECKOUT, Role.IPN);
+        return PayopSettings.read(SettingsSource.of(props), Role.CHECKOUT, Role.IPN);
     }
 
     private static DataSourceLookup h2(String name) {

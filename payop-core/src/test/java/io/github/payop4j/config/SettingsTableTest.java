@@ -136,7 +136,7 @@ class SettingsTableTest {
     void everyDefaultIsAValidValueAndEveryKeyIsUnique() {
         assertEquals(Setting.all().size(), Setting.all().stream().map(Setting::key).distinct().count());
         // Reading nothing with no role parses every default: a default the parser refuses fails here.
-        PayopSettings defaults = PayopSettings.read(ConfigSource.of(Map.of()));
+        PayopSettings defaults = PayopSettings.read(SettingsSource.of(Map.of()));
         assertTrue(defaults.toString().startsWith("PayopSettings["), defaults.toString());
         for (Setting<?> s : Setting.all()) {
             assertTrue(s.key().startsWith("payop."), s.key());

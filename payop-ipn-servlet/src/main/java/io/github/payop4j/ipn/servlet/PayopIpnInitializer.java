@@ -1,5 +1,10 @@
 package io.github.payop4j.ipn.servlet;
 
+import io.github.payop4j.config.SettingsSource;
+import io.github.payop4j.config.PayopConfigurationException;
+import io.github.payop4j.config.PayopSettings;
+import io.github.payop4j.config.Role;
+import io.github.payop4j.config.Setting;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
@@ -10,9 +15,10 @@ import java.util.Set;
 
 /**
  * Registers {@link PayopIpnServlet} when the jar is in a WAR: at {@code payop.ipn.path}
- * (default {@code /payop/ipn}), loaded on startup so a misconfiguration fails the deployment
- * instead of the first IPN. Set {@code payop.ipn.enabled=false} to skip it, or declare a
- * servlet named {@value #SERVLET_NAME} in web.xml to map it yourself.
+ * (default {@code /payop/ipn}), loaded on startup, with its pipeline built and validated here so
+ * that a misconfiguration fails the deployment instead of the first IPN. Set
+ * {@code payop.ipn.enabled=false} to skip it, or declare a servlet named {@value #SERVLET_NAME}
+ * in web.xml to map it yourself. Settings: see {@link ServletSettingsSource}.
  */
 public final class PayopIpnInitializer implements ServletContainerInitializer {
 
@@ -22,16 +28,32 @@ public final class PayopIpnInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
-        IpnSettings settings = IpnSettings.from(context);
-        if (!settings.flag(IpnSettings.ENABLED, true)) {
-            LOG.log(System.Logger.Level.INFO, "PAYOP-IPN-104 Payop IPN endpoint disabled (" + IpnSettings.ENABLED
-                    + "=false)");
+        boolean adapter = cdiAdapterPresent(context.getClassLoader());
+        boolean supplied = context.getAttribute(PayopIpnServlet.PROCESSOR_ATTRIBUTE) != null;
+        SettingsSource source = ServletSettingsSource.of(context);
+        PayopSettings settings;
+        try {
+            // With the adapter, it validates and reports (from MicroProfile Config, the same model):
+            // the endpoint needs only its path here. A supplied processor brings its own settings.
+            settings = adapter || supplied ? PayopSettings.read(source) : PayopSettings.read(source, Role.IPN);
+        } catch (PayopConfigurationException e) {
+            if (adapter) {
+                return; // the adapter fails the deployment with the same problems, named once
+            }
+            throw new ServletException("The Payop IPN endpoint is misconfigured: " + e.getMessage(), e);
+        }
+        if (!adapter) {
+            for (String warning : PayopSettings.warnings(source, ServletSettingsSource.names(context))) {
+                LOG.log(System.Logger.Level.WARNING, warning);
+            }
+        }
+        if (!settings.ipnEnabled()) {
+            LOG.log(System.Logger.Level.INFO, "PAYOP-IPN-104 Payop IPN endpoint disabled ("
+                    + Setting.IPN_ENABLED.key() + "=false)");
             return;
         }
-        String path = settings.get(IpnSettings.PATH, IpnSettings.DEFAULT_PATH);
-        if (!path.startsWith("/") || path.contains("*") || path.contains("..")) {
-            throw new ServletException(IpnSettings.PATH + " must be an exact path starting with /, was \"" + path
-                    + "\"");
+        if (!supplied && !adapter) {
+            buildProcessorNow(settings, context);
         }
         ServletRegistration.Dynamic registration = context.addServlet(SERVLET_NAME, PayopIpnServlet.class);
         if (registration == null) {
@@ -40,14 +62,10 @@ public final class PayopIpnInitializer implements ServletContainerInitializer {
             return;
         }
         registration.setLoadOnStartup(1);
-        Set<String> conflicts = registration.addMapping(path);
+        Set<String> conflicts = registration.addMapping(settings.ipnPath());
         if (!conflicts.isEmpty()) {
-            throw new ServletException("Cannot map the Payop IPN endpoint to " + path + ": already mapped to "
-                    + "another servlet; set " + IpnSettings.PATH + " to a free path");
-        }
-        boolean supplied = context.getAttribute(PayopIpnServlet.PROCESSOR_ATTRIBUTE) != null;
-        if (!supplied && !cdiAdapterPresent(context.getClassLoader())) {
-            buildProcessorNow(settings, context);
+            throw new ServletException("Cannot map the Payop IPN endpoint to " + settings.ipnPath()
+                    + ": already mapped to another servlet; set " + Setting.IPN_PATH.key() + " to a free path");
         }
     }
 
@@ -56,10 +74,10 @@ public final class PayopIpnInitializer implements ServletContainerInitializer {
      * whose load-on-startup servlet failed to initialise and then answers every IPN with 500, while
      * an initializer's exception fails the deployment on every server, as a misconfiguration must.
      */
-    private static void buildProcessorNow(IpnSettings settings, ServletContext context) throws ServletException {
-        ProcessorFactory.Built built;
+    private static void buildProcessorNow(PayopSettings settings, ServletContext context) throws ServletException {
+        IpnEndpoint.Built built;
         try {
-            built = ProcessorFactory.build(settings, context.getClassLoader());
+            built = IpnEndpoint.build(settings, context.getClassLoader());
         } catch (RuntimeException e) {
             throw new ServletException("The Payop IPN endpoint is misconfigured: " + e.getMessage(), e);
         }

@@ -1,6 +1,8 @@
 package io.github.payop4j.ipn.servlet;
 
 import io.github.payop4j.PayopClient;
+import io.github.payop4j.config.PayopSettings;
+import io.github.payop4j.config.Role;
 import io.github.payop4j.ipn.IpnDelivery;
 import io.github.payop4j.ipn.IpnProcessor;
 import io.github.payop4j.ipn.IpnResult;
@@ -24,8 +26,8 @@ import java.util.Objects;
  * <p>The processor is, in order: an {@link IpnProcessor} in the servlet context attribute
  * {@value #PROCESSOR_ATTRIBUTE} (how the CDI adapter supplies one; set it before the servlet
  * initialises, for example from a {@code ServletContextListener}), or one built from the
- * {@code payop.*} settings (see {@link IpnSettings}) with handlers found by
- * {@link java.util.ServiceLoader}.
+ * {@code payop.*} settings (see {@link ServletSettingsSource}) with handlers found by
+ * {@link java.util.ServiceLoader}; {@link PayopIpnInitializer} normally builds that one.
  */
 public class PayopIpnServlet extends HttpServlet {
 
@@ -50,8 +52,9 @@ public class PayopIpnServlet extends HttpServlet {
             processor = (IpnProcessor) supplied;
         } else {
             try {
-                ProcessorFactory.Built built = ProcessorFactory.build(IpnSettings.from(context),
-                        context.getClassLoader());
+                // Only when the initializer did not run (a container without it): it builds the pipeline.
+                IpnEndpoint.Built built = IpnEndpoint.build(PayopSettings.read(ServletSettingsSource.of(context),
+                        Role.IPN), context.getClassLoader());
                 processor = built.processor();
                 ownedClient = built.client();
             } catch (RuntimeException e) {

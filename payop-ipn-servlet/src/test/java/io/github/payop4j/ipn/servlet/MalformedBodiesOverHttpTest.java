@@ -35,7 +35,7 @@ class MalformedBodiesOverHttpTest {
         h2.setURL(H2_URL);
         TestNaming.BINDINGS.put("java:comp/env/jdbc/fuzz", h2);
         jetty = Jetty.start(Jetty.webapp("/fuzz", Map.of("payop.ipn.allowed-ips", "127.0.0.1",
-                "payop.ipn.journal", "java:comp/env/jdbc/fuzz")));
+                "payop.ipn.verify-with-api", "false", "payop.ipn.datasource", "java:comp/env/jdbc/fuzz")));
     }
 
     @AfterAll

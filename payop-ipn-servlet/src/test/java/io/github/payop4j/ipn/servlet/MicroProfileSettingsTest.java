@@ -1,11 +1,12 @@
 package io.github.payop4j.ipn.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.github.payop4j.config.SettingsSource;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -37,9 +38,9 @@ class MicroProfileSettingsTest {
         }).build();
         resolver.registerConfig(config, webapp);
         try {
-            IpnSettings settings = new IpnSettings(IpnSettings.microProfileConfig(webapp));
-            assertEquals("/hooks/payop", settings.get(IpnSettings.PATH));
-            assertNull(settings.get(IpnSettings.JOURNAL));
+            SettingsSource settings = ServletSettingsSource.microProfileConfig(webapp);
+            assertEquals(Optional.of("/hooks/payop"), settings.value("payop.ipn.path"));
+            assertEquals(Optional.empty(), settings.value("payop.ipn.datasource"));
         } finally {
             resolver.releaseConfig(config);
         }

@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.h2.jdbcx.JdbcDataSource;
@@ -46,7 +49,9 @@ class PayopIpnServletTest {
     static final String H2_URL = "jdbc:h2:mem:ipn-servlet;DB_CLOSE_DELAY=-1";
     static final String PAYOP_IP = "18.199.249.46";
     static final String IPN = "/payop/ipn";
+    static final String JWT = "eyJ0ZXN0IjoidG9rZW4ifQ.c2hvcC10b2tlbg.c2ln";
     static final List<IpnEvent> CDI_EVENTS = new CopyOnWriteArrayList<>();
+    static final List<String> LOGGED = new CopyOnWriteArrayList<>();
 
     static Jetty jetty;
 
@@ -54,30 +59,65 @@ class PayopIpnServletTest {
     static void deploy() throws Exception {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL(H2_URL);
+        JdbcDataSource serverDefault = new JdbcDataSource();
+        serverDefault.setURL("jdbc:h2:mem:ipn-servlet-default;DB_CLOSE_DELAY=-1");
         TestNaming.BINDINGS.put("java:comp/env/jdbc/shop", h2);
         TestNaming.BINDINGS.put("java:comp/env/jdbc/broken", brokenDataSource());
+        TestNaming.BINDINGS.put("java:comp/DefaultDataSource", serverDefault);
 
         ServletContextHandler cdi = Jetty.webapp("/cdi", Map.of());
         cdi.setAttribute(PayopIpnServlet.PROCESSOR_ATTRIBUTE, IpnProcessor.builder().handler(CDI_EVENTS::add)
                 .sources(IpnSourcePolicy.builder().allow("127.0.0.1").build()).build());
 
-        jetty = Jetty.start(
-                Jetty.webapp("/shop", Map.of(
-                        "payop.ipn.allowed-ips", "127.0.0.1, ::1",
-                        "payop.api-url", payopApi.baseUrl(),
-                        "payop.jwt-token", "eyJ0ZXN0IjoidG9rZW4ifQ.c2hvcC10b2tlbg.c2ln",
-                        "payop.ipn.journal", "java:comp/env/jdbc/shop")),
-                Jetty.webapp("/strict", Map.of()),
-                Jetty.webapp("/proxied", Map.of("payop.ipn.trusted-proxies", "127.0.0.0/8")),
-                Jetty.webapp("/broken", Map.of(
-                        "payop.ipn.allowed-ips", "127.0.0.1",
-                        "payop.ipn.journal", "java:comp/env/jdbc/broken")),
-                Jetty.webapp("/custom", Map.of(
-                        "payop.ipn.allowed-ips", "127.0.0.1",
-                        "payop.ipn.path", "/hooks/payop",
-                        "payop.ipn.max-body-bytes", "1024")),
-                Jetty.webapp("/off", Map.of("payop.ipn.enabled", "false")),
-                cdi);
+        Logger servletLog = Logger.getLogger("io.github.payop4j.ipn.servlet");
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                LOGGED.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        servletLog.addHandler(capture);
+        try {
+            jetty = Jetty.start(
+                    Jetty.webapp("/shop", Map.of(
+                            "payop.ipn.allowed-ips", "127.0.0.1, ::1",
+                            "payop.api-url", payopApi.baseUrl(),
+                            "payop.jwt-token", JWT,
+                            "payop.ipn.datasource", "java:comp/env/jdbc/shop")),
+                    // What a WAR configured for the previous release still says.
+                    Jetty.webapp("/legacy", Map.of(
+                            "payop.ipn.allowed-ips", "127.0.0.1",
+                            "payop.api-url", payopApi.baseUrl(),
+                            "payop.jwt-token", JWT,
+                            "payop.ipn.journal", "java:comp/env/jdbc/shop",
+                            "payop.ipn.journal.table-prefix", "legacy_ipn_",
+                            "payop.ipn.lease-seconds", "90",
+                            "payop.ipn.api-timeout-seconds", "5")),
+                    Jetty.webapp("/strict", Map.of("payop.ipn.verify-with-api", "false")),
+                    Jetty.webapp("/proxied", Map.of("payop.ipn.trusted-proxies", "127.0.0.0/8",
+                            "payop.ipn.verify-with-api", "false")),
+                    Jetty.webapp("/broken", Map.of(
+                            "payop.ipn.allowed-ips", "127.0.0.1",
+                            "payop.ipn.verify-with-api", "false",
+                            "payop.ipn.datasource", "java:comp/env/jdbc/broken")),
+                    Jetty.webapp("/custom", Map.of(
+                            "payop.ipn.allowed-ips", "127.0.0.1",
+                            "payop.ipn.verify-with-api", "false",
+                            "payop.ipn.path", "/hooks/payop",
+                            "payop.ipn.max-body-bytes", "1024")),
+                    Jetty.webapp("/off", Map.of("payop.ipn.enabled", "false")),
+                    cdi);
+        } finally {
+            servletLog.removeHandler(capture);
+        }
     }
 
     @AfterAll
@@ -256,11 +296,46 @@ class PayopIpnServletTest {
         assertTrue(e.getMessage().contains("payop.jwt-token"), e.getMessage());
 
         ServletException noHandler = assertThrows(ServletException.class, () -> {
-            ServletContextHandler webapp = Jetty.webapp("/nohandler", Map.of());
+            ServletContextHandler webapp = Jetty.webapp("/nohandler", Map.of("payop.ipn.verify-with-api", "false",
+                    "payop.ipn.datasource", "none"));
             webapp.setClassLoader(new ClassLoader(null) { }); // a WAR without META-INF/services entries
             Jetty.start(webapp).close();
         });
         assertTrue(noHandler.getMessage().contains("IpnHandler"), noHandler.getMessage());
+
+        ServletException noDataSource = assertThrows(ServletException.class, () -> Jetty.start(Jetty.webapp(
+                "/nodatasource", Map.of("payop.ipn.verify-with-api", "false", "payop.ipn.datasource", "jdbc/none"))));
+        assertTrue(noDataSource.getMessage().contains("payop.ipn.datasource"), noDataSource.getMessage());
+        assertTrue(noDataSource.getMessage().contains("payop.ipn.datasource=none"), noDataSource.getMessage());
+    }
+
+    /** Secure by default (issue 13): no token means no start, unless confirmation is switched off in so many words. */
+    @Test
+    void withoutATokenTheEndpointDoesNotStartAndTheMessageNamesBothSettings() {
+        ServletException e = assertThrows(ServletException.class, () -> Jetty.start(
+                Jetty.webapp("/notoken", Map.of("payop.ipn.allowed-ips", "127.0.0.1"))).close());
+        assertTrue(e.getMessage().contains("payop.jwt-token: missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("payop.ipn.verify-with-api=false"), e.getMessage());
+    }
+
+    @Test
+    void theOldKeysStillWorkAndEachIsNamedOnceWithItsReplacement() throws SQLException {
+        for (String line : List.of(
+                "PAYOP-CONFIG-001 payop.ipn.journal is an old name: read as payop.ipn.datasource=java:comp/env/jdbc/shop",
+                "PAYOP-CONFIG-001 payop.ipn.journal.table-prefix is an old name: read as payop.ipn.table-prefix=legacy_ipn_",
+                "PAYOP-CONFIG-001 payop.ipn.lease-seconds is an old name: read as payop.ipn.lease=90s",
+                "PAYOP-CONFIG-001 payop.ipn.api-timeout-seconds is an old name: read as payop.http.connect-timeout=5s"
+                        + " and payop.http.read-timeout=5s")) {
+            assertEquals(1, LOGGED.stream().filter(l -> l.startsWith(line)).count(), line + " in " + LOGGED);
+        }
+        assertEquals(4, LOGGED.stream().filter(l -> l.startsWith("PAYOP-CONFIG-001")).count(), LOGGED::toString);
+        assertTrue(LOGGED.stream().noneMatch(l -> l.startsWith("PAYOP-CONFIG-002")), LOGGED::toString);
+
+        String tx = UUID.randomUUID().toString();
+        apiSays(tx, 2);
+        assertEquals("ok", jetty.post("/legacy" + IPN, checkout(tx, 2)).body());
+        assertEquals(List.of("PROCESSED"), sql("SELECT outcome FROM legacy_ipn_delivery WHERE object_id = ?", tx),
+                "journaled where payop.ipn.journal and its table prefix say");
     }
 
     @Test

@@ -10,18 +10,18 @@ import java.util.Optional;
  * as unset. Combine sources with {@link #orElse}: the first that has a value wins.
  *
  * <pre>{@code
- * ConfigSource source = ConfigSource.systemProperties().orElse(ConfigSource.environmentVariables());
+ * SettingsSource source = SettingsSource.systemProperties().orElse(SettingsSource.environmentVariables());
  * PayopSettings settings = PayopSettings.read(source, Role.CHECKOUT);
  * }</pre>
  */
 @FunctionalInterface
-public interface ConfigSource {
+public interface SettingsSource {
 
     /** The value of {@code key}, empty when it is not set here. */
     Optional<String> value(String key);
 
     /** This source, and {@code next} for the keys it does not have. */
-    default ConfigSource orElse(ConfigSource next) {
+    default SettingsSource orElse(SettingsSource next) {
         Objects.requireNonNull(next, "next");
         return key -> {
             Optional<String> v = value(key);
@@ -30,13 +30,13 @@ public interface ConfigSource {
     }
 
     /** Fixed values, for tests and for callers that read their own configuration format. */
-    static ConfigSource of(Map<String, String> values) {
+    static SettingsSource of(Map<String, String> values) {
         Map<String, String> copy = Map.copyOf(values);
         return key -> Optional.ofNullable(copy.get(key));
     }
 
     /** The JVM's system properties, read when asked. */
-    static ConfigSource systemProperties() {
+    static SettingsSource systemProperties() {
         return key -> Optional.ofNullable(System.getProperty(key));
     }
 
@@ -45,7 +45,7 @@ public interface ConfigSource {
      * {@code PAYOP_JWT_TOKEN} (upper case, every other character than a letter or digit as
      * {@code _}), as MicroProfile Config does.
      */
-    static ConfigSource environmentVariables() {
+    static SettingsSource environmentVariables() {
         return key -> Optional.ofNullable(System.getenv(key))
                 .or(() -> Optional.ofNullable(System.getenv(KeyNames.environmentForm(key))));
     }
