@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * README (payop-ipn-servlet): "a bad configuration fails the deployment instead of acknowledging
- * IPNs" and "payop.ipn.verify-with-api: true without a token fails the deployment".
+ * IPNs". Secure by default (issue 13): a WAR without a JWT token and without an explicit
+ * {@code payop.ipn.verify-with-api=false} does not deploy, and the message names both settings.
  */
 @ExtendWith(ArquillianExtension.class)
 class IpnServletConfigIT {
@@ -31,19 +32,17 @@ class IpnServletConfigIT {
 
     @Deployment(name = NO_TOKEN, managed = false, testable = false)
     static WebArchive verifyWithoutToken() {
-        return Wars.withIpnServlet("payop-ipn-no-token.war", Map.of(
-                        "payop.ipn.verify-with-api", "true",
-                        "payop.ipn.allowed-ips", "127.0.0.1"))
+        return Wars.withIpnServlet("payop-ipn-no-token.war", Map.of("payop.ipn.allowed-ips", "127.0.0.1"))
                 .addClasses(Ledger.class, LedgerApplication.class, LedgerApplication.Entries.class,
                         LedgerApplication.Setup.class, LedgerHandler.class)
                 .addAsServiceProvider(IpnHandler.class, LedgerHandler.class);
     }
 
     @Test
-    void confirmationWithoutATokenFailsTheDeployment() {
+    void withoutATokenTheDeploymentFailsNamingBothSettings() {
         FailedDeployment failed = FailedDeployment.deploy(deployer, NO_TOKEN);
         String evidence = failed.evidence();
-        assertTrue(evidence.contains("payop.ipn.verify-with-api"), evidence);
-        assertTrue(evidence.contains("payop.jwt-token"), evidence);
+        assertTrue(evidence.contains("payop.jwt-token: missing"), evidence);
+        assertTrue(evidence.contains("payop.ipn.verify-with-api=false"), evidence);
     }
 }

@@ -45,7 +45,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * payop-ipn-servlet without CDI (README: "Receiving Payop IPNs without CDI"): the servlet
  * registered by its ServletContainerInitializer at {@code /payop/ipn}, configured by context
  * parameters, a ServiceLoader handler writing to the default DataSource, the JDBC journal there
- * too. Every IPN case on both servers, in one deployment.
+ * too. Every IPN case on both servers, in one deployment. The WAR is configured with the keys of
+ * the previous release (issue 8): it deploys, each old key is named once with its replacement,
+ * and the values mean what they meant.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -74,9 +76,11 @@ class IpnServletIT {
         params.put("payop.api-url", PAYOP.baseUrl());
         params.put("payop.ipn.allowed-ips", "127.0.0.1, 18.199.249.46");
         params.put("payop.ipn.trusted-proxies", "127.0.0.1");
+        // The previous release's keys, each read once more with a warning naming its replacement.
         params.put("payop.ipn.journal", "java:comp/DefaultDataSource");
         params.put("payop.ipn.journal.table-prefix", "ledger_ipn_");
         params.put("payop.ipn.api-timeout-seconds", "5");
+        params.put("payop.ipn.lease-seconds", "120");
         return Wars.withIpnServlet("payop-ledger.war", params)
                 .addClasses(Ledger.class, LedgerApplication.class, LedgerApplication.Entries.class,
                         LedgerApplication.Setup.class, LedgerHandler.class, LedgerOrders.class)
@@ -228,6 +232,32 @@ class IpnServletIT {
         HttpResponse<String> get = http.get("payop/ipn");
         assertEquals(405, get.statusCode());
         assertEquals("method not allowed", get.body());
+    }
+
+    @Test
+    @Order(90)
+    void theOldKeysDeployedAndEachWasNamedOnceWithItsReplacement() {
+        for (String warning : List.of(
+                "PAYOP-CONFIG-001 payop.ipn.journal is an old name: read as payop.ipn.datasource=java:comp/DefaultDataSource",
+                "PAYOP-CONFIG-001 payop.ipn.journal.table-prefix is an old name: read as payop.ipn.table-prefix=ledger_ipn_",
+                "PAYOP-CONFIG-001 payop.ipn.api-timeout-seconds is an old name: read as payop.http.connect-timeout=5s"
+                        + " and payop.http.read-timeout=5s",
+                "PAYOP-CONFIG-001 payop.ipn.lease-seconds is an old name: read as payop.ipn.lease=120s")) {
+            assertEquals(1, ConsoleCapture.countLines(warning, 1), warning);
+        }
+        assertEquals(4, ConsoleCapture.countLines("PAYOP-CONFIG-001", 4));
+        // The servers run with PAYOP_HTTP_MAX_ATTEMPTS and PAYOP_IPN_MAX_BODY_BYTES set (failsafe's
+        // environmentVariables): correctly named environment variables are no unknown settings.
+        // (AdapterConfigIT's deliberate typo payop.languge may be in the same server's console.)
+        assertEquals(List.of(), ConsoleCapture.console().lines()
+                .filter(l -> l.contains("PAYOP-CONFIG-002") && !l.contains("payop.languge")).toList());
+        // The journal is where the old keys put it: java:comp/DefaultDataSource, tables ledger_ipn_*.
+        String order = "o-" + UUID.randomUUID() + "_3.00_EUR";
+        String tx = UUID.randomUUID().toString();
+        API.transaction(tx, 2, order, "3.00", "EUR");
+        ipn(200, "ok", checkoutIpn(tx, 2, order));
+        ipn(200, "duplicate", checkoutIpn(tx, 2, order));
+        assertEquals("2", http.get("ledger/entries/" + tx + "/journaled").body());
     }
 
     @Test

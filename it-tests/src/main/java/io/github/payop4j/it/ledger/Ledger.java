@@ -52,6 +52,20 @@ public final class Ledger {
         }
     }
 
+    /** How many deliveries of one Payop object the IPN journal holds in the tables payop.ipn.journal.table-prefix named. */
+    static int journaled(String objectId) {
+        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM ledger_ipn_delivery WHERE object_id = ?")) {
+            ps.setString(1, objectId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The entries for one Payop object, as JSON. */
     static String entries(String objectId) {
         JsonArrayBuilder out = Json.createArrayBuilder();

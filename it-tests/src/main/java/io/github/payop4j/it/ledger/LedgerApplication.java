@@ -12,7 +12,10 @@ import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 
-/** {@code GET /ledger/entries/{objectId}}: what the handler recorded, for the tests. */
+/**
+ * {@code GET /ledger/entries/{objectId}}: what the handler recorded, and
+ * {@code GET /ledger/entries/{objectId}/journaled}: how many of its deliveries the journal holds, for the tests.
+ */
 @ApplicationPath("/ledger")
 public class LedgerApplication extends Application {
 
@@ -28,6 +31,13 @@ public class LedgerApplication extends Application {
         @Produces(MediaType.APPLICATION_JSON)
         public String entries(@PathParam("objectId") String objectId) {
             return Ledger.entries(objectId);
+        }
+
+        @GET
+        @Path("{objectId}/journaled")
+        @Produces(MediaType.TEXT_PLAIN)
+        public String journaled(@PathParam("objectId") String objectId) {
+            return String.valueOf(Ledger.journaled(objectId));
         }
     }
 

@@ -55,11 +55,33 @@ public final class ConsoleCapture {
 
     /** The captured console, plus WildFly's server.log when running on WildFly. */
     public static String everything() {
-        String console;
+        return console() + "\n" + wildflyServerLog();
+    }
+
+    /**
+     * The console of this JVM's servers since {@link #start()}: unlike WildFly's server.log, which
+     * keeps earlier runs until {@code mvn clean}, it holds this run only, so lines can be counted.
+     */
+    public static String console() {
         synchronized (COPY) {
-            console = COPY.toString(StandardCharsets.UTF_8);
+            return COPY.toString(StandardCharsets.UTF_8);
         }
-        return console + "\n" + wildflyServerLog();
+    }
+
+    /** How many console lines contain {@code text}, waiting up to 10 s for {@code expected} (lines arrive late). */
+    public static long countLines(String text, long expected) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long count;
+        while ((count = console().lines().filter(l -> l.contains(text)).count()) < expected
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return count;
     }
 
     public static String wildflyServerLog() {

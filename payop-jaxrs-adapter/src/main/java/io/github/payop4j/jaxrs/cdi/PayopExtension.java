@@ -1,10 +1,12 @@
 package io.github.payop4j.jaxrs.cdi;
 
+import io.github.payop4j.config.ConfigProblem;
+import io.github.payop4j.config.PayopConfigurationException;
+import io.github.payop4j.config.PayopSettings;
+import io.github.payop4j.config.Role;
+import io.github.payop4j.config.SettingsSource;
 import io.github.payop4j.jaxrs.PayopOrders;
-import io.github.payop4j.jaxrs.config.ConfigProblem;
-import io.github.payop4j.jaxrs.config.ConfigResult;
-import io.github.payop4j.jaxrs.config.PayopConfig;
-import io.github.payop4j.jaxrs.config.PayopConfigurationException;
+import io.github.payop4j.jaxrs.config.MicroProfileSettingsSource;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.AmbiguousResolutionException;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -14,16 +16,17 @@ import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Fails the deployment, with one message naming every offending property, when the Payop
+ * Fails the deployment, with one message naming every offending setting, when the Payop
  * configuration is missing or invalid, or when the shop has no {@link PayopOrders} bean. A shop
- * thus learns about a typo at deployment, not at its first customer's payment.
+ * thus learns about a typo at deployment, not at its first customer's payment. The adapter plays
+ * both roles ({@link Role#CHECKOUT} and {@link Role#IPN}); reading and validation are payop-core's.
  *
  * <p>Also registers the readiness check, but only when the server has MicroProfile Health.
  */
@@ -32,7 +35,11 @@ public class PayopExtension implements Extension {
     private static final System.Logger LOG = System.getLogger(PayopExtension.class.getName());
     private static final String HEALTH_CHECK = "org.eclipse.microprofile.health.HealthCheck";
 
-    private volatile ConfigResult result;
+    /** The settings, or why there are none; read once per deployment. */
+    private record Reading(PayopSettings settings, PayopConfigurationException failure) {
+    }
+
+    private volatile Reading reading;
 
     /**
      * The shop's PayopOrders beans, collected as the container discovers them. Asking the
@@ -58,9 +65,9 @@ public class PayopExtension implements Extension {
     }
 
     void validate(@Observes AfterDeploymentValidation event, BeanManager beans) {
-        ConfigResult read = readConfig();
-        if (read instanceof ConfigResult.Invalid invalid) {
-            event.addDeploymentProblem(new PayopConfigurationException(invalid.problems()));
+        Reading read = read();
+        if (read.failure() != null) {
+            event.addDeploymentProblem(read.failure());
         }
         String ordersProblem = ordersProblem(ordersBeans, beans);
         if (ordersProblem != null) {
@@ -68,22 +75,41 @@ public class PayopExtension implements Extension {
         }
     }
 
-    /** The configuration read at deployment, read now if the deployment has not happened here. */
-    ConfigResult result() {
-        ConfigResult r = result;
-        return r != null ? r : readConfig();
+    /**
+     * The settings read at deployment (read now if the deployment has not happened here).
+     *
+     * @throws PayopConfigurationException if they are invalid
+     */
+    PayopSettings settings() {
+        Reading r = current();
+        if (r.failure() != null) {
+            throw r.failure();
+        }
+        return r.settings();
     }
 
-    private ConfigResult readConfig() {
-        ConfigResult r;
+    /** Why the settings are invalid, if they are. */
+    Optional<PayopConfigurationException> failure() {
+        return Optional.ofNullable(current().failure());
+    }
+
+    private Reading current() {
+        Reading r = reading;
+        return r != null ? r : read();
+    }
+
+    private Reading read() {
+        Reading r;
         try {
-            r = MicroProfileConfig.read();
+            r = new Reading(MicroProfileConfig.read(), null);
+        } catch (PayopConfigurationException e) {
+            r = new Reading(null, e);
         } catch (LinkageError | IllegalStateException e) {
-            r = new ConfigResult.Invalid(List.of(new ConfigProblem("payop.*", "MicroProfile Config is not"
-                    + " available (" + e.getClass().getSimpleName() + "). WildFly's and Payara's default"
-                    + " configurations provide it; on another server enable MicroProfile Config.")));
+            r = new Reading(null, new PayopConfigurationException(List.of(new ConfigProblem("payop.*",
+                    "MicroProfile Config is not available (" + e.getClass().getSimpleName() + "). WildFly's and"
+                    + " Payara's default configurations provide it; on another server enable MicroProfile Config."))));
         }
-        result = r;
+        reading = r;
         return r;
     }
 
@@ -117,14 +143,13 @@ public class PayopExtension implements Extension {
 
     /** Kept apart so that a server without MicroProfile Config fails with a message, not a linkage error. */
     private static final class MicroProfileConfig {
-        static ConfigResult read() {
+        static PayopSettings read() {
             org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
-            List<String> names = new ArrayList<>();
-            config.getPropertyNames().forEach(names::add);
-            for (String warning : PayopConfig.unknownProperties(names)) {
-                LOG.log(Level.WARNING, "PAYOP4J-3001 " + warning);
+            SettingsSource source = MicroProfileSettingsSource.of(config);
+            for (String warning : PayopSettings.warnings(source, MicroProfileSettingsSource.names(config))) {
+                LOG.log(Level.WARNING, warning);
             }
-            return PayopConfig.read(name -> config.getOptionalValue(name, String.class));
+            return PayopSettings.read(source, Role.CHECKOUT, Role.IPN);
         }
     }
 }

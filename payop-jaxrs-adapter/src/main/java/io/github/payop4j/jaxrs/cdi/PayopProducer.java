@@ -1,8 +1,7 @@
 package io.github.payop4j.jaxrs.cdi;
 
 import io.github.payop4j.PayopClient;
-import io.github.payop4j.jaxrs.config.IpnSettings;
-import io.github.payop4j.jaxrs.config.PayopSettings;
+import io.github.payop4j.config.PayopSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Disposes;
@@ -12,7 +11,8 @@ import jakarta.inject.Singleton;
 import java.lang.System.Logger.Level;
 
 /**
- * Makes the configured {@link PayopClient} injectable: {@code @Inject PayopClient payop;}.
+ * Makes the configured {@link PayopClient} injectable: {@code @Inject PayopClient payop;}, and
+ * the validated settings: {@code @Inject PayopSettings settings;}.
  *
  * <p>The client is one instance per application, closed when the application stops. It is
  * produced {@code @Singleton} rather than {@code @ApplicationScoped} because {@link PayopClient}
@@ -35,24 +35,17 @@ public class PayopProducer {
         this.extension = extension;
     }
 
-    /** The validated {@code payop.*} configuration. */
+    /** The validated {@code payop.*} settings. */
     @Produces
     @Dependent
     public PayopSettings settings() {
-        return extension.result().orElseThrow();
-    }
-
-    /** The {@code payop.ipn.*} settings, for the IPN receiver. */
-    @Produces
-    @Dependent
-    public IpnSettings ipnSettings() {
-        return settings().ipn();
+        return extension.settings();
     }
 
     @Produces
     @Singleton
     public PayopClient client(PayopSettings settings) {
-        PayopClient client = settings.newClient();
+        PayopClient client = settings.clientBuilder().appInfo("payop-jaxrs-adapter").build();
         LOG.log(Level.INFO, "PAYOP4J-3002 Payop client created: " + client);
         return client;
     }

@@ -1,7 +1,7 @@
 package io.github.payop4j.jaxrs.cdi;
 
-import io.github.payop4j.jaxrs.config.ConfigResult;
-import io.github.payop4j.jaxrs.config.PayopSettings;
+import io.github.payop4j.config.PayopConfigurationException;
+import io.github.payop4j.config.PayopSettings;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,15 +32,15 @@ public class PayopReadinessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         // The constructor, not HealthCheckResponse.named(): it needs no provider from the server.
         Map<String, Object> data = new LinkedHashMap<>();
-        ConfigResult result = extension.result();
-        if (result instanceof ConfigResult.Valid valid) {
-            PayopSettings s = valid.settings();
+        Optional<PayopConfigurationException> failure = extension.failure();
+        if (failure.isEmpty()) {
+            PayopSettings s = extension.settings();
             data.put("apiUrl", s.apiUrl().toString());
             data.put("directPayments", s.canListPaymentMethods());
-            data.put("ipnVerifiedWithApi", s.ipn().verifyWithApi());
+            data.put("ipnVerifiedWithApi", s.ipnEnabled() && s.verifyIpnWithApi());
             return new HealthCheckResponse(NAME, HealthCheckResponse.Status.UP, Optional.of(data));
         }
-        data.put("configurationProblems", ((ConfigResult.Invalid) result).problems().size());
+        data.put("configurationProblems", failure.get().problems().size());
         return new HealthCheckResponse(NAME, HealthCheckResponse.Status.DOWN, Optional.of(data));
     }
 }

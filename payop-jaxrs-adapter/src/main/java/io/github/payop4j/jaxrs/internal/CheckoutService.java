@@ -6,13 +6,13 @@ import io.github.payop4j.checkout.CardToken;
 import io.github.payop4j.checkout.CheckoutRequest;
 import io.github.payop4j.checkout.CheckoutResult;
 import io.github.payop4j.checkout.NextStep;
+import io.github.payop4j.config.PayopSettings;
+import io.github.payop4j.config.Setting;
 import io.github.payop4j.error.PayopNotFoundException;
 import io.github.payop4j.invoice.CreatedInvoice;
 import io.github.payop4j.invoice.InvoiceRequest;
 import io.github.payop4j.jaxrs.PayopOrder;
 import io.github.payop4j.jaxrs.PayopOrders;
-import io.github.payop4j.jaxrs.config.PayopConfig;
-import io.github.payop4j.jaxrs.config.PayopSettings;
 import io.github.payop4j.method.PayerField;
 import io.github.payop4j.method.PaymentMethod;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -220,7 +220,7 @@ public class CheckoutService {
     private void requireMethodList(String what) {
         if (!settings.canListPaymentMethods()) {
             LOG.log(Level.WARNING, "PAYOP4J-1005 " + what + " need the payment method list: set "
-                    + PayopConfig.JWT_TOKEN + " and " + PayopConfig.PROJECT_ID);
+                    + Setting.JWT_TOKEN.key() + " and " + Setting.PROJECT_ID.key());
             throw CheckoutProblem.notEnabled(what + " are not enabled in this shop; use the hosted payment page.");
         }
     }

@@ -1,7 +1,7 @@
 package io.github.payop4j.jaxrs.internal;
 
 import io.github.payop4j.checkout.NextStep;
-import io.github.payop4j.jaxrs.config.PayopSettings;
+import io.github.payop4j.config.PayopSettings;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;

@@ -12,20 +12,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.payop4j.PayopClient;
+import io.github.payop4j.config.PayopSettings;
 import io.github.payop4j.invoice.Payer;
 import io.github.payop4j.jaxrs.MapConfigSource;
 import io.github.payop4j.jaxrs.PayopOrder;
 import io.github.payop4j.jaxrs.PayopOrders;
-import io.github.payop4j.jaxrs.config.IpnSettings;
-import io.github.payop4j.jaxrs.config.PayopSettings;
 import io.github.payop4j.jaxrs.internal.OrderResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -44,6 +48,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CdiContainerTest {
 
     static final String SECRET = "s3cr3t-KEY-never-shown-9f8e7d";
+    static final String JWT = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.e30.c2ln";
 
     @RegisterExtension
     static WireMockExtension payop = WireMockExtension.newInstance()
@@ -81,8 +86,10 @@ class CdiContainerTest {
         Map<String, String> p = new HashMap<>();
         p.put("payop.public-key", "application-5f1ee8d7");
         p.put("payop.secret-key", SECRET);
+        p.put("payop.jwt-token", JWT);
         p.put("payop.api-url", payop.baseUrl());
         p.put("payop.ipn.path", "/hooks/payop");
+        p.put("payop.ipn.datasource", "none");
         return p;
     }
 
@@ -107,9 +114,10 @@ class CdiContainerTest {
             client = container.select(PayopClient.class).get();
             assertSame(client, container.select(PayopClient.class).get(), "one client per application");
             assertEquals(URI.create(payop.baseUrl()), client.apiUrl());
-            assertEquals("/hooks/payop", container.select(IpnSettings.class).get().path());
             PayopSettings settings = container.select(PayopSettings.class).get();
+            assertEquals("/hooks/payop", settings.ipnPath());
             assertFalse(settings.toString().contains(SECRET));
+            assertFalse(settings.toString().contains(JWT));
 
             // The endpoints, wired by CDI, against the stub.
             Response r = container.select(OrderResource.class).get().hostedPage("42", null, null, null, null);
@@ -133,6 +141,7 @@ class CdiContainerTest {
     void anInvalidConfigurationFailsTheDeploymentWithOneMessageAndNoSecret() {
         Map<String, String> p = valid();
         p.remove("payop.public-key");
+        p.remove("payop.jwt-token");
         p.put("payop.language", "xx");
         p.put("payop.http.read-timeout", "forever");
         p.put("payop.ipn.verify-with-api", "true");
@@ -140,12 +149,70 @@ class CdiContainerTest {
         Weld weld = weld(ShopOrders.class);
         RuntimeException e = assertThrows(RuntimeException.class, weld::initialize);
         String message = e.getMessage() + String.valueOf(e.getCause());
-        assertTrue(message.contains("4 Payop configuration properties need fixing"), message);
+        assertTrue(message.contains("4 Payop settings need fixing"), message);
         for (String property : Set.of("payop.public-key", "payop.language", "payop.http.read-timeout",
                 "payop.ipn.verify-with-api")) {
             assertTrue(message.contains("  - " + property + ": "), property + " in " + message);
         }
         assertFalse(message.contains(SECRET), message);
+    }
+
+    /** Secure by default (issue 13): without a token the adapter does not deploy unless told so. */
+    @Test
+    void withoutATokenTheDeploymentFailsNamingBothSettingsUnlessConfirmationIsSwitchedOff() {
+        Map<String, String> p = valid();
+        p.remove("payop.jwt-token");
+        configure(p);
+        RuntimeException e = assertThrows(RuntimeException.class, weld(ShopOrders.class)::initialize);
+        String message = e.getMessage() + String.valueOf(e.getCause());
+        assertTrue(message.contains("payop.jwt-token: missing"), message);
+        assertTrue(message.contains("payop.ipn.verify-with-api=false"), message);
+        resolver.releaseConfig(config);
+
+        p.put("payop.ipn.verify-with-api", "false");
+        configure(p);
+        try (WeldContainer container = weld(ShopOrders.class).initialize()) {
+            assertFalse(container.select(PayopSettings.class).get().verifyIpnWithApi());
+        }
+    }
+
+    /**
+     * Issue 10, item 1: WildFly's MicroProfile Config lists PAYOP_JWT_TOKEN also as payop.jwt.token;
+     * the adapter warned "PAYOP4J-3001 payop.jwt.token is not a payop4j property" although it used the value.
+     */
+    @Test
+    void environmentVariableSpellingsOfKnownKeysAreNotReportedButATypoIs() {
+        Map<String, String> p = valid();
+        p.put("PAYOP_SECRET_KEY", SECRET);
+        p.put("payop.secret.key", SECRET);
+        p.put("PAYOP_JWT_TOKEN", JWT);
+        p.put("payop.jwt.token", JWT);
+        p.put("payop.languge", "de");
+        configure(p);
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                logged.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(PayopExtension.class.getName());
+        log.addHandler(capture);
+        try (WeldContainer container = weld(ShopOrders.class).initialize()) {
+            container.select(PayopClient.class).get();
+        } finally {
+            log.removeHandler(capture);
+        }
+        assertEquals(List.of("PAYOP-CONFIG-002 payop.languge is not a payop4j setting and is ignored (did you mean"
+                + " payop.language?)"), logged.stream().filter(l -> l.contains("PAYOP-CONFIG-002")).toList());
     }
 
     @Test

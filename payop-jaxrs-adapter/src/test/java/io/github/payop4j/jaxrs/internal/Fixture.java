@@ -9,12 +9,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.payop4j.PayopClient;
+import io.github.payop4j.config.PayopSettings;
+import io.github.payop4j.config.Role;
+import io.github.payop4j.config.Setting;
+import io.github.payop4j.config.SettingsSource;
 import io.github.payop4j.invoice.OrderItem;
 import io.github.payop4j.invoice.Payer;
 import io.github.payop4j.jaxrs.PayopOrder;
 import io.github.payop4j.jaxrs.PayopOrders;
-import io.github.payop4j.jaxrs.config.PayopConfig;
-import io.github.payop4j.jaxrs.config.PayopSettings;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -54,16 +56,16 @@ final class Fixture implements AutoCloseable {
 
     Fixture(WireMockExtension payop, Map<String, String> extra) {
         Map<String, String> props = new HashMap<>();
-        props.put(PayopConfig.PUBLIC_KEY, PUBLIC_KEY);
-        props.put(PayopConfig.SECRET_KEY, SECRET_KEY);
-        props.put(PayopConfig.API_URL, payop.baseUrl());
-        props.put(PayopConfig.RESULT_URL, "https://shop.example/paid?invoice={{invoiceId}}");
-        props.put(PayopConfig.FAIL_URL, "https://shop.example/failed?invoice={{invoiceId}}");
-        props.put(PayopConfig.READ_TIMEOUT, "2s");
-        props.put(PayopConfig.MAX_ATTEMPTS, "1");
+        props.put(Setting.PUBLIC_KEY.key(), PUBLIC_KEY);
+        props.put(Setting.SECRET_KEY.key(), SECRET_KEY);
+        props.put(Setting.API_URL.key(), payop.baseUrl());
+        props.put(Setting.RESULT_URL.key(), "https://shop.example/paid?invoice={{invoiceId}}");
+        props.put(Setting.FAIL_URL.key(), "https://shop.example/failed?invoice={{invoiceId}}");
+        props.put(Setting.HTTP_READ_TIMEOUT.key(), "2s");
+        props.put(Setting.HTTP_MAX_ATTEMPTS.key(), "1");
         props.putAll(extra);
-        this.settings = PayopConfig.read(n -> Optional.ofNullable(props.get(n))).orElseThrow();
-        this.client = settings.newClient();
+        this.settings = PayopSettings.read(SettingsSource.of(props), Role.CHECKOUT);
+        this.client = settings.clientBuilder().build();
         this.service = new CheckoutService(client, settings, orders, Clock.systemUTC());
         this.orderResource = new OrderResource(service);
         this.invoiceResource = new InvoiceResource(service);
@@ -76,7 +78,7 @@ final class Fixture implements AutoCloseable {
 
     /** With JWT token and project id: payment methods can be listed. */
     static Fixture withMethods(WireMockExtension payop) {
-        return new Fixture(payop, Map.of(PayopConfig.JWT_TOKEN, JWT, PayopConfig.PROJECT_ID, PROJECT_ID));
+        return new Fixture(payop, Map.of(Setting.JWT_TOKEN.key(), JWT, Setting.PROJECT_ID.key(), PROJECT_ID));
     }
 
     static WireMockExtension payop() {

@@ -194,7 +194,7 @@ class HostedPageTest {
     @Test
     void noAnswerInTimeIs504() {
         f.close();
-        f = new Fixture(payop, Map.of(io.github.payop4j.jaxrs.config.PayopConfig.READ_TIMEOUT, "300ms"));
+        f = new Fixture(payop, Map.of(io.github.payop4j.config.Setting.HTTP_READ_TIMEOUT.key(), "300ms"));
         f.orders.add(coffee("42"));
         payop.stubFor(post(urlEqualTo("/v1/invoices/create")).willReturn(aResponse().withFixedDelay(1_000)
                 .withHeader("identifier", "late").withBody("{}")));
@@ -210,7 +210,7 @@ class HostedPageTest {
             closedPort = socket.getLocalPort();
         }
         f.close();
-        f = new Fixture(payop, Map.of(io.github.payop4j.jaxrs.config.PayopConfig.API_URL,
+        f = new Fixture(payop, Map.of(io.github.payop4j.config.Setting.API_URL.key(),
                 "http://127.0.0.1:" + closedPort));
         f.orders.add(coffee("42"));
         Response r = f.orderResource.hostedPage("42", null, null, null, null);

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.payop4j.jaxrs.config.PayopConfig;
+import io.github.payop4j.config.Setting;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
@@ -201,7 +201,7 @@ class NextStepTest {
     @Test
     void withoutAnyPageTheBrowserGetsAShortFinalPage() {
         f.close();
-        f = new Fixture(payop, Map.of(PayopConfig.RESULT_URL, "", PayopConfig.FAIL_URL, ""));
+        f = new Fixture(payop, Map.of(Setting.RESULT_URL.key(), "", Setting.FAIL_URL.key(), ""));
         Response ok = browser("{\"status\": \"success\", \"form\": [], \"url\": \"\"}");
         assertEquals(200, ok.getStatus());
         assertTrue(Fixture.text(ok).contains("Payment received"));
