@@ -153,11 +153,6 @@ public final class Setting<T> {
         return ALL;
     }
 
-    /** The setting with this key, if there is one (old names are not keys). */
-    public static Optional<Setting<?>> forKey(String key) {
-        return ALL.stream().filter(s -> s.key.equals(key)).findFirst();
-    }
-
     /** The key, for example {@code payop.http.read-timeout}. */
     public String key() {
         return key;

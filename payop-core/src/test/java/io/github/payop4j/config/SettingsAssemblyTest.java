@@ -64,6 +64,15 @@ class SettingsAssemblyTest {
         }
     }
 
+    /** The README's Java SE line: settings from the environment (here with a fallback) into a client. */
+    @Test
+    void aJavaSeShopReadsTheSameSettingsFromTheEnvironment() {
+        SettingsSource source = SettingsSource.environmentVariables().orElse(SettingsSource.of(props));
+        try (PayopClient client = PayopSettings.read(source, Role.CHECKOUT).clientBuilder().build()) {
+            assertEquals(URI.create("http://127.0.0.1:9"), client.apiUrl());
+        }
+    }
+
     @Test
     void thePipelineJournalsInTheNamedDataSourceWithTheConfiguredPrefixAndCap() throws SQLException {
         props.put("payop.ipn.datasource", "java:comp/DefaultDataSource");
