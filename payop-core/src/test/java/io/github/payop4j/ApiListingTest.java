@@ -51,7 +51,7 @@ class ApiListingTest {
     private static final Set<String> LIBRARY_CREATED = Set.of(
             "io.github.payop4j.checkout.CheckoutResult", "io.github.payop4j.method.PayerField",
             "io.github.payop4j.ipn.IpnFacts", "io.github.payop4j.error.PayopConnectionException",
-            "io.github.payop4j.error.PayopTimeoutException");
+            "io.github.payop4j.error.PayopTimeoutException", "io.github.payop4j.error.PayopRejectedException");
 
     @Test
     void thePublicSurfaceIsTheCheckedInListing() throws IOException {

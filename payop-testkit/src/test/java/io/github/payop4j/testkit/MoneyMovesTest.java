@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.payop4j.PayopClient;
+import io.github.payop4j.balance.BalanceQuery;
 import io.github.payop4j.balance.CurrencyBalance;
 import io.github.payop4j.error.PayopNotFoundException;
 import io.github.payop4j.error.PayopValidationException;
@@ -36,7 +37,7 @@ class MoneyMovesTest {
     }
 
     private static String available(PayopClient client, String currency) {
-        return client.wallet().balances(true, List.of(CurrencyCode.of(currency))).currencies().stream()
+        return client.wallet().balances(BalanceQuery.currencies(CurrencyCode.of(currency)).withTotals()).currencies().stream()
                 .filter(b -> b.currency().equals(currency)).map(CurrencyBalance::available).findFirst().orElseThrow();
     }
 
@@ -138,7 +139,7 @@ class MoneyMovesTest {
         assertEquals("110.00", available(client, "EUR"));
         client.withdrawals().createMass(List.of(payout("110.00")));
         assertEquals("0.00", available(client, "EUR"));
-        var all = client.wallet().balances(true, List.of()).currencies();
+        var all = client.wallet().balances(BalanceQuery.allCurrencies().withTotals()).currencies();
         assertEquals(List.of("EUR", "USD"), all.stream().map(CurrencyBalance::currency).toList());
         assertEquals("0.00", all.get(0).total());
         assertEquals(null, client.wallet().balances().currencies().get(0).total(), "total only when asked for");
