@@ -13,33 +13,61 @@ import javax.sql.DataSource;
  * The durable record of IPN deliveries and the claims that make each (object, state) apply
  * exactly once.
  *
- * <p>Two parts: <em>entries</em>, one per delivery that passed the source and shape checks
- * (kind, ids, claimed state, source address, time, raw body, outcome), and <em>claims</em>,
- * one per (kind, object id, state key) with status PROCESSING, APPLIED or FAILED. A PROCESSING
- * claim older than the lease and a FAILED claim may be claimed again. Implementations must be
- * thread-safe; the JDBC one is also safe across nodes sharing the database.
+ * <p>Two parts: <em>claims</em>, one per (kind, object id, state key) with status PROCESSING,
+ * APPLIED or FAILED, and <em>entries</em>, one per delivery that passed the source and shape
+ * checks and was not answered "duplicate" (kind, ids, claimed state, source address, time, raw
+ * body, outcome), written once with its outcome. A PROCESSING claim older than the lease and a
+ * FAILED claim may be claimed again; APPLIED is final.
  *
- * <p>Use {@link #jdbc(DataSource)} in production and {@link #inMemory()} for tests or a single
- * node that can afford to forget on restart. Every method throws an unchecked exception when
- * the store fails; the processor then answers "retry later".
+ * <p><strong>Duplicates are counted, not journaled.</strong> A delivery of a state that is
+ * already APPLIED is answered "duplicate" after one indexed read ({@link #find}) or none (the
+ * processor remembers recently applied keys), and leaves no entry: the processor counts it
+ * ({@link IpnProcessor#counts()}) and logs it at DEBUG ({@code PAYOP-IPN-004}). Nothing is lost
+ * by that: Payop repeats a delivery until it gets a 200, and a 200 is only sent once the applied
+ * state is committed.
+ *
+ * <p>Implementations must be thread-safe; the JDBC one is also safe across nodes sharing the
+ * database. Use {@link #jdbc(DataSource)} in production and {@link #inMemory()} for tests or a
+ * single node that can afford to forget on restart. Every method but {@link #newEntryId()}
+ * throws an unchecked exception when the store fails; the processor then answers "retry later".
  */
 public interface IpnJournal {
 
-    /** Appends a delivery (its {@code id} and {@code outcome} are ignored) and returns its id, > 0. */
-    long record(Entry entry);
+    /**
+     * A new delivery id, greater than 0, unique in this journal's store (across nodes sharing it)
+     * and increasing over time; computed without any I/O.
+     */
+    long newEntryId();
 
-    /** Sets the final outcome of a delivery; {@code detail} is short and contains no secrets. */
-    void finish(long entryId, IpnOutcome outcome, String detail, Instant at);
+    /**
+     * Records one delivery with its outcome, once; {@code entry.id()} comes from
+     * {@link #newEntryId()}.
+     */
+    void record(Entry entry);
+
+    /** The claim of one state of one object, if any: one indexed read, the whole cost of a duplicate. */
+    Optional<Claim> find(Key key);
 
     /**
      * Claims {@code key} for the delivery {@code entryId}: creates it PROCESSING, or takes over
      * a FAILED claim or a PROCESSING one older than {@code lease}. Reports every claim of the
-     * same object as it stands afterwards.
+     * same object as it stands afterwards. Inside a transaction, a claim being inserted by
+     * another transaction is waited for, never reported as a failure of the store.
      */
     ClaimAttempt claim(Key key, long entryId, Instant now, Duration lease);
 
     /** PROCESSING to APPLIED, if {@code entryId} still holds the claim. */
     void markApplied(Key key, long entryId, Instant now);
+
+    /**
+     * PROCESSING to APPLIED if {@code delivery.id()} still holds the claim, and {@link #record}
+     * of the delivery that applied it, in one unit of work where the store has one (the JDBC
+     * journal: one connection, one commit).
+     */
+    default void markApplied(Key key, Entry delivery, Instant now) {
+        markApplied(key, delivery.id(), now);
+        record(delivery);
+    }
 
     /** PROCESSING to FAILED (claimable again), if {@code entryId} still holds the claim. */
     void markFailed(Key key, long entryId, Instant now);
@@ -47,12 +75,17 @@ public interface IpnJournal {
     /** All claims of one object. */
     List<Claim> claims(IpnKind kind, String objectId);
 
-    /** All deliveries of one object, oldest first. */
+    /** The journaled deliveries of one object, oldest first. */
     List<Entry> entries(IpnKind kind, String objectId);
 
     Optional<Entry> entry(long entryId);
 
-    /** A journal in this JVM's memory (bounded to the newest 10,000 entries); lost on restart. */
+    /**
+     * A journal in this JVM's memory, lost on restart and not shared between nodes. Bounded: the
+     * newest 10,000 entries, and the claims of at most 100,000 objects, each kept for 25 hours
+     * after its last claim (Payop repeats an IPN for 24 hours); past the cap the least recently
+     * claimed object is forgotten first.
+     */
     static IpnJournal inMemory() {
         return new InMemoryJournal();
     }
@@ -176,7 +209,7 @@ public interface IpnJournal {
     /**
      * One delivery.
      *
-     * @param id journal id (0 before {@link #record})
+     * @param id journal id, from {@link #newEntryId()}
      * @param receivedAt when it arrived
      * @param sourceAddress the resolved client address
      * @param kind what it is about
@@ -186,7 +219,7 @@ public interface IpnJournal {
      * @param state the state the IPN claimed
      * @param stateCode its raw code
      * @param body the raw body (valid UTF-8)
-     * @param outcome the outcome, {@code null} until processing ended
+     * @param outcome the outcome (a stored entry always has one)
      * @param detail a short explanation of the outcome, or {@code null}
      */
     record Entry(long id, Instant receivedAt, String sourceAddress, IpnKind kind, String objectId,

@@ -5,15 +5,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The shop's own view of an order, so a payment is only accepted when Payop's amount and
- * currency match what the shop asked for. Consulted for accepted checkout payments; a
- * mismatch or an unknown order becomes an {@link IpnEvent.Anomaly}, never a payment. Throwing
- * answers "retry later".
+ * The shop's own record of an order, so a payment is only accepted when Payop's amount and
+ * currency match what the shop asked for. Consulted once per accepted checkout transaction, by
+ * the delivery that applies it; a mismatch or an unknown order becomes an
+ * {@link IpnEvent.Anomaly}, never a payment. Throwing answers "retry later".
+ *
+ * <p>The contract is not the checkout's: answer for <em>any</em> order the shop has, whether
+ * unpaid, paid (perhaps a moment ago, by this very payment), cancelled or expired, and for any
+ * caller. There is no logged-in user and no customer session: the caller is Payop's server.
+ * Answer empty only for an order id the shop never issued.
  */
 @FunctionalInterface
 public interface IpnOrderLookup {
 
-    /** The order with this id, or empty if the shop has none. */
+    /** The order with this id in whatever state it is, or empty if the shop never had it. */
     Optional<Order> find(String orderId) throws Exception;
 
     /**

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 
@@ -27,12 +28,15 @@ import java.util.ServiceLoader;
  * }</pre>
  *
  * <p>Per delivery: the source address must be allowed; the body must be one of Payop's three
- * IPN shapes; the delivery is journaled; a state already applied is answered "duplicate";
- * otherwise the Payop API is asked and its state, ids, amount and currency are the truth; an
- * accepted payment must also match the shop's order; then the state is claimed in the journal,
- * the handlers run, and the claim is marked applied. Anything that cannot be trusted becomes
- * an {@link IpnEvent.Anomaly}, never a payment. Immutable and thread-safe: build one per Payop
- * project and share it.
+ * IPN shapes; a state already applied is answered "duplicate" (from memory, or one indexed read
+ * of the journal; counted in {@link #counts()}, not journaled); a delivery of a state that another
+ * delivery is applying on this node right now waits up to {@link Builder#duplicateWait} for its
+ * outcome; otherwise the Payop API is asked and its state, ids, amount and currency are the truth;
+ * the confirmed state is claimed in the journal, and only the claim's holder compares an accepted
+ * payment with the shop's order, runs the handlers and marks the claim applied, journaling the
+ * delivery with its outcome. Anything that cannot be trusted becomes an {@link IpnEvent.Anomaly},
+ * never a payment; a repeat of an applied state never does. Immutable and thread-safe: build one
+ * per Payop project and share it.
  */
 public final class IpnProcessor {
 
@@ -40,6 +44,10 @@ public final class IpnProcessor {
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     /** How long a PROCESSING claim blocks others before it counts as abandoned. */
     public static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
+    /** How long a delivery waits for a concurrent delivery of the same state before answering 503. */
+    public static final Duration DEFAULT_DUPLICATE_WAIT = Duration.ofSeconds(3);
+    /** How many request threads may wait so at once; past that, 503 at once. */
+    public static final int DEFAULT_MAX_DUPLICATE_WAITERS = 32;
 
     private final Pipeline pipeline;
     private final PipelineConfig config;
@@ -83,12 +91,22 @@ public final class IpnProcessor {
         return config.maxBodyBytes();
     }
 
+    /**
+     * How many deliveries ended in each outcome since this processor was built (every outcome is
+     * present). Duplicates are only counted here and logged at DEBUG: the journal keeps no entry
+     * for them.
+     */
+    public Map<IpnOutcome, Long> counts() {
+        return pipeline.counts();
+    }
+
     @Override
     public String toString() {
         return "IpnProcessor[verifyWithApi=" + verifiesWithApi() + ", sources=" + config.sources() + ", journal="
                 + config.journal() + ", handlers=" + config.handlers().size() + ", orderLookup="
                 + (config.orderLookup() != null) + ", transactions=" + config.transactions() + ", lease="
-                + config.lease() + ", maxBodyBytes=" + config.maxBodyBytes() + "]";
+                + config.lease() + ", duplicateWait=" + config.duplicateWait() + ", maxDuplicateWaiters="
+                + config.maxWaiters() + ", maxBodyBytes=" + config.maxBodyBytes() + "]";
     }
 
     public static final class Builder {
@@ -100,6 +118,8 @@ public final class IpnProcessor {
         private IpnJournal journal;
         private IpnTransactions transactions = IpnTransactions.none();
         private Duration lease = DEFAULT_LEASE;
+        private Duration duplicateWait = DEFAULT_DUPLICATE_WAIT;
+        private int maxDuplicateWaiters = DEFAULT_MAX_DUPLICATE_WAITERS;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Clock clock = Clock.systemUTC();
 
@@ -113,7 +133,11 @@ public final class IpnProcessor {
             return this;
         }
 
-        /** The shop's order lookup, compared against accepted payments. */
+        /**
+         * The shop's orders as IPN verification needs them: any order by id, paid or not, with
+         * no user or request context (see {@link IpnOrderLookup}). Compared with accepted
+         * checkout payments by the one delivery that applies the state.
+         */
         public Builder orderLookup(IpnOrderLookup lookup) {
             this.orderLookup = Objects.requireNonNull(lookup, "orderLookup");
             return this;
@@ -149,6 +173,34 @@ public final class IpnProcessor {
                 throw new IllegalArgumentException("lease must be a positive duration");
             }
             this.lease = lease;
+            return this;
+        }
+
+        /**
+         * How long a delivery waits for another delivery of the same state of the same object
+         * that is being applied right now (on this node, or held in the journal by another node)
+         * before answering 503 "retry later"; default 3 s. When the other one applies the state,
+         * the wait ends with "duplicate" (200); when it fails, this delivery tries itself.
+         * {@link Duration#ZERO} answers 503 at once.
+         */
+        public Builder duplicateWait(Duration wait) {
+            if (wait == null || wait.isNegative() || wait.compareTo(Duration.ofSeconds(60)) > 0) {
+                throw new IllegalArgumentException("duplicateWait must be between 0 and 60 seconds");
+            }
+            this.duplicateWait = wait;
+            return this;
+        }
+
+        /**
+         * How many request threads may wait so at once (see {@link #duplicateWait}); a delivery
+         * that finds no room answers 503 at once, so a slow handler cannot tie up the server's
+         * threads. Default 32.
+         */
+        public Builder maxDuplicateWaiters(int max) {
+            if (max < 0 || max > 10_000) {
+                throw new IllegalArgumentException("maxDuplicateWaiters must be between 0 and 10000");
+            }
+            this.maxDuplicateWaiters = max;
             return this;
         }
 
@@ -228,8 +280,8 @@ public final class IpnProcessor {
                         + " (payop.jwt-token) and leave verification on.");
             }
             return new IpnProcessor(new PipelineConfig(sources, verify ? new Confirmer(client) : null, orderLookup,
-                    handlers, journal == null ? IpnJournal.inMemory() : journal, transactions, lease, maxBodyBytes,
-                    clock, jsonCodec()));
+                    handlers, journal == null ? IpnJournal.inMemory() : journal, transactions, lease, duplicateWait,
+                    maxDuplicateWaiters, maxBodyBytes, clock, jsonCodec()));
         }
 
         private static JsonCodec jsonCodec() {

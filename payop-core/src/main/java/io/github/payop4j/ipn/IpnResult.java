@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param kind the IPN kind, {@code null} if the body was not read
  * @param objectId the transaction, refund or withdrawal id, {@code null} if unknown
  * @param journalEntryId the journal entry of this delivery, 0 if it was not journaled
- *     (forbidden, too large, malformed, or the journal failed)
+ *     (forbidden, too large, malformed, a duplicate, or the journal failed)
  * @param event the event handed to the handlers, {@code null} when none was
  * @param reason a short explanation for logs and tests; never send it to the client
  */

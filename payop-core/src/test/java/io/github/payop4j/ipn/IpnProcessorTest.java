@@ -170,8 +170,11 @@ class IpnProcessorTest {
         assertEquals(1, handler.applied.size());
         payop.verify(1, getRequestedFor(urlEqualTo("/v2/transactions/" + DOC_TX)));
         List<IpnJournal.Entry> entries = journal.entries(IpnKind.CHECKOUT, DOC_TX);
-        assertEquals(List.of(IpnOutcome.PROCESSED, IpnOutcome.DUPLICATE),
-                entries.stream().map(IpnJournal.Entry::outcome).toList());
+        assertEquals(List.of(IpnOutcome.PROCESSED), entries.stream().map(IpnJournal.Entry::outcome).toList(),
+                "a duplicate is counted, not journaled");
+        assertEquals(0, second.journalEntryId());
+        assertEquals(1L, processor.counts().get(IpnOutcome.DUPLICATE));
+        assertEquals(1L, processor.counts().get(IpnOutcome.PROCESSED));
     }
 
     @Test

@@ -5,7 +5,12 @@ import io.github.payop4j.ipn.IpnFacts;
 import io.github.payop4j.ipn.IpnOrderLookup;
 import java.util.Optional;
 
-/** Compares an accepted payment with the shop's own order before it may count as paid. */
+/**
+ * Compares an accepted payment with the shop's own order before it may count as paid. Runs only
+ * for the delivery that holds the claim of the confirmed state, inside its transaction: a
+ * repeated or racing delivery of a state that is (or becomes) applied never gets here, so the
+ * shop's answer for an order that was paid a moment ago cannot turn a duplicate into an anomaly.
+ */
 final class OrderCheck {
 
     private final IpnOrderLookup lookup;
@@ -15,7 +20,7 @@ final class OrderCheck {
     }
 
     /** The anomaly that stops the payment, or {@code null} when it matches the order. */
-    Anomaly check(IpnFacts f) throws LookupFailure {
+    Anomaly check(IpnFacts f) {
         if (f.orderId() == null) {
             return new Anomaly(f, Anomaly.Type.UNKNOWN_ORDER, "the payment names no order");
         }
@@ -44,11 +49,21 @@ final class OrderCheck {
         return null;
     }
 
-    static final class LookupFailure extends Exception {
+    /** The shop's lookup threw; unchecked so that it passes through the shop's transaction runner. */
+    static final class LookupFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         LookupFailure(Exception cause) {
-            super(cause);
+            super("the shop's order lookup failed: " + cause.getClass().getName(), cause);
+        }
+
+        static LookupFailure find(Throwable t) {
+            for (Throwable c = t; c != null; c = c.getCause()) {
+                if (c instanceof LookupFailure f) {
+                    return f;
+                }
+            }
+            return null;
         }
     }
 }

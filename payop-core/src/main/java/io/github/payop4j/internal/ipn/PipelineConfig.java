@@ -15,10 +15,12 @@ import java.util.List;
  *
  * @param confirmer {@code null} when API confirmation is off
  * @param orderLookup {@code null} when the shop supplies none
+ * @param duplicateWait how long a delivery waits for another delivery of the same state
+ * @param maxWaiters how many threads may wait so at once
  */
 public record PipelineConfig(IpnSourcePolicy sources, Confirmer confirmer, IpnOrderLookup orderLookup,
         List<IpnHandler> handlers, IpnJournal journal, IpnTransactions transactions, Duration lease,
-        int maxBodyBytes, Clock clock, JsonCodec json) {
+        Duration duplicateWait, int maxWaiters, int maxBodyBytes, Clock clock, JsonCodec json) {
 
     public PipelineConfig {
         handlers = List.copyOf(handlers);

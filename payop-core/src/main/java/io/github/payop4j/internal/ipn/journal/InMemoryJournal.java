@@ -2,78 +2,124 @@ package io.github.payop4j.internal.ipn.journal;
 
 import io.github.payop4j.ipn.IpnJournal;
 import io.github.payop4j.ipn.IpnKind;
-import io.github.payop4j.ipn.IpnOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@link IpnJournal} in memory. One lock makes every operation atomic, which is all the
- * exactly-once logic needs on one node. Entries are capped (oldest dropped) so a long-running
- * JVM does not fill up with bodies; claims are small and kept.
+ * {@link IpnJournal} in memory, indexed by object: a lookup or claim touches one hash bucket and
+ * locks only the claims of its own object, so the cost does not grow with the number of claims
+ * and deliveries of different objects never wait for each other.
+ *
+ * <p>Bounded: the newest {@value #MAX_ENTRIES} entries, and the claims of at most
+ * {@value #MAX_OBJECTS} objects, each kept for {@link #RETENTION} after its last claim (Payop
+ * repeats an IPN for 24 hours, so a repeat within that window is still a duplicate). Past the cap
+ * the least recently claimed object is forgotten first; eviction is amortised O(1) per new object.
  */
 public final class InMemoryJournal implements IpnJournal {
 
     static final int MAX_ENTRIES = 10_000;
+    static final int MAX_OBJECTS = 100_000;
+    static final Duration RETENTION = Duration.ofHours(25);
 
-    private final Object lock = new Object();
-    private long nextId = 1;
-    private final Map<Long, Entry> entries = new LinkedHashMap<>(256, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
+    private final int maxObjects;
+    private final int maxEntries;
+    private final AtomicLong nextId = new AtomicLong(1);
+    private final Map<ObjectRef, ObjectClaims> objects = new ConcurrentHashMap<>();
+    /** Objects in the order they were created; a still active one is re-queued instead of evicted. */
+    private final ConcurrentLinkedQueue<ObjectRef> objectOrder = new ConcurrentLinkedQueue<>();
+    private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Long> entryOrder = new ConcurrentLinkedQueue<>();
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Entry> eldest) {
-            return size() > MAX_ENTRIES;
+    public InMemoryJournal() {
+        this(MAX_OBJECTS, MAX_ENTRIES);
+    }
+
+    /** Smaller caps (tests of eviction). */
+    public InMemoryJournal(int maxObjects, int maxEntries) {
+        if (maxObjects < 1 || maxEntries < 1) {
+            throw new IllegalArgumentException("caps must be positive");
         }
-    };
-    private final Map<Key, Claim> claims = new HashMap<>();
+        this.maxObjects = maxObjects;
+        this.maxEntries = maxEntries;
+    }
 
     @Override
-    public long record(Entry e) {
+    public long newEntryId() {
+        return nextId.getAndIncrement();
+    }
+
+    @Override
+    public void record(Entry e) {
         Objects.requireNonNull(e, "entry");
-        synchronized (lock) {
-            long id = nextId++;
-            entries.put(id, new Entry(id, e.receivedAt(), e.sourceAddress(), e.kind(), e.objectId(), e.invoiceId(),
-                    e.orderId(), e.state(), e.stateCode(), e.body(), null, null));
-            return id;
+        if (e.id() <= 0) {
+            throw new IllegalArgumentException("entry id must come from newEntryId()");
+        }
+        if (entries.put(e.id(), e) == null) {
+            entryOrder.add(e.id());
+            while (entries.size() > maxEntries) {
+                Long eldest = entryOrder.poll();
+                if (eldest == null) {
+                    break;
+                }
+                entries.remove(eldest);
+            }
         }
     }
 
     @Override
-    public void finish(long entryId, IpnOutcome outcome, String detail, Instant at) {
-        synchronized (lock) {
-            Entry e = entries.get(entryId);
-            if (e != null) {
-                entries.put(entryId, new Entry(e.id(), e.receivedAt(), e.sourceAddress(), e.kind(), e.objectId(),
-                        e.invoiceId(), e.orderId(), e.state(), e.stateCode(), e.body(), outcome, detail));
-            }
-        }
+    public Optional<Claim> find(Key key) {
+        ObjectClaims o = objects.get(new ObjectRef(key.kind(), key.objectId()));
+        return o == null ? Optional.empty() : Optional.ofNullable(o.get(key.stateKey()));
     }
 
     @Override
     public ClaimAttempt claim(Key key, long entryId, Instant now, Duration lease) {
-        synchronized (lock) {
-            Claim current = claims.get(key);
-            ClaimAttempt.Result result;
-            if (current == null) {
-                claims.put(key, new Claim(key.stateKey(), ClaimStatus.PROCESSING, entryId, now, 1));
-                result = ClaimAttempt.Result.CLAIMED;
-            } else if (current.status() == ClaimStatus.APPLIED) {
-                result = ClaimAttempt.Result.ALREADY_APPLIED;
-            } else if (current.status() == ClaimStatus.PROCESSING && current.claimedAt().isAfter(now.minus(lease))) {
-                result = ClaimAttempt.Result.BUSY;
-            } else {
-                claims.put(key, new Claim(key.stateKey(), ClaimStatus.PROCESSING, entryId, now,
-                        current.attempts() + 1));
-                result = ClaimAttempt.Result.CLAIMED;
+        ObjectRef ref = new ObjectRef(key.kind(), key.objectId());
+        ObjectClaims o = objects.get(ref);
+        if (o == null) {
+            ObjectClaims created = new ObjectClaims(now);
+            o = objects.putIfAbsent(ref, created);
+            if (o == null) {
+                o = created;
+                objectOrder.add(ref);
+                evict(now);
             }
-            return new ClaimAttempt(result, claimsOf(key.kind(), key.objectId()));
+        }
+        return o.claim(key.stateKey(), entryId, now, lease);
+    }
+
+    /** Forgets objects past the retention window or over the cap, oldest first; a few per new object. */
+    private void evict(Instant now) {
+        Instant horizon = now.minus(RETENTION);
+        for (int budget = 4; budget > 0; budget--) {
+            ObjectRef eldest = objectOrder.peek();
+            if (eldest == null) {
+                return;
+            }
+            ObjectClaims o = objects.get(eldest);
+            if (o != null && objects.size() <= maxObjects && o.lastClaimed().isAfter(horizon)) {
+                return; // the eldest is still in use and there is room
+            }
+            ObjectRef polled = objectOrder.poll();
+            ObjectClaims p = polled == null ? null : objects.get(polled);
+            if (p == null) {
+                continue;
+            }
+            if (objects.size() <= maxObjects && p.lastClaimed().isAfter(horizon)) {
+                objectOrder.add(polled); // claimed again lately: keep it, look at it again later
+            } else {
+                objects.remove(polled, p);
+            }
         }
     }
 
@@ -88,61 +134,89 @@ public final class InMemoryJournal implements IpnJournal {
     }
 
     private void mark(Key key, long entryId, ClaimStatus status) {
-        synchronized (lock) {
-            Claim c = claims.get(key);
-            if (c != null && c.entryId() == entryId && c.status() == ClaimStatus.PROCESSING) {
-                claims.put(key, new Claim(c.stateKey(), status, entryId, c.claimedAt(), c.attempts()));
-            }
+        ObjectClaims o = objects.get(new ObjectRef(key.kind(), key.objectId()));
+        if (o != null) {
+            o.mark(key.stateKey(), entryId, status);
         }
     }
 
     @Override
     public List<Claim> claims(IpnKind kind, String objectId) {
-        synchronized (lock) {
-            return claimsOf(kind, objectId);
-        }
+        ObjectClaims o = objects.get(new ObjectRef(kind, objectId));
+        return o == null ? List.of() : o.all();
     }
 
-    private List<Claim> claimsOf(IpnKind kind, String objectId) {
-        List<Claim> out = new ArrayList<>();
-        claims.forEach((k, c) -> {
-            if (k.kind() == kind && k.objectId().equals(objectId)) {
-                out.add(c);
-            }
-        });
-        return out;
-    }
-
+    /** Diagnostics only: scans the retained entries. */
     @Override
     public List<Entry> entries(IpnKind kind, String objectId) {
-        synchronized (lock) {
-            return entries.values().stream().filter(e -> e.kind() == kind && e.objectId().equals(objectId)).toList();
-        }
+        return entries.values().stream().filter(e -> e.kind() == kind && e.objectId().equals(objectId))
+                .sorted(Comparator.comparingLong(Entry::id)).toList();
     }
 
     @Override
     public Optional<Entry> entry(long entryId) {
-        synchronized (lock) {
-            return Optional.ofNullable(entries.get(entryId));
-        }
+        return Optional.ofNullable(entries.get(entryId));
     }
 
-    /** Every entry, oldest first (tests and diagnostics). */
-    public List<Entry> allEntries() {
-        synchronized (lock) {
-            return List.copyOf(entries.values());
-        }
-    }
-
-    /** Every claim (tests and diagnostics). */
-    public Map<Key, Claim> allClaims() {
-        synchronized (lock) {
-            return Map.copyOf(claims);
-        }
+    /** How many objects have claims here (tests of the bound). */
+    public int objectCount() {
+        return objects.size();
     }
 
     @Override
     public String toString() {
         return "IpnJournal.inMemory()";
+    }
+
+    private record ObjectRef(IpnKind kind, String objectId) {
+    }
+
+    /** The claims of one object, guarded by its own monitor. */
+    private static final class ObjectClaims {
+        private final Map<String, Claim> byState = new HashMap<>(4);
+        private volatile Instant lastClaimed;
+
+        ObjectClaims(Instant created) {
+            this.lastClaimed = created;
+        }
+
+        Instant lastClaimed() {
+            return lastClaimed;
+        }
+
+        synchronized Claim get(String stateKey) {
+            return byState.get(stateKey);
+        }
+
+        synchronized ClaimAttempt claim(String stateKey, long entryId, Instant now, Duration lease) {
+            Claim current = byState.get(stateKey);
+            ClaimAttempt.Result result;
+            if (current == null) {
+                byState.put(stateKey, new Claim(stateKey, ClaimStatus.PROCESSING, entryId, now, 1));
+                result = ClaimAttempt.Result.CLAIMED;
+            } else if (current.status() == ClaimStatus.APPLIED) {
+                result = ClaimAttempt.Result.ALREADY_APPLIED;
+            } else if (current.status() == ClaimStatus.PROCESSING && current.claimedAt().isAfter(now.minus(lease))) {
+                result = ClaimAttempt.Result.BUSY;
+            } else {
+                byState.put(stateKey, new Claim(stateKey, ClaimStatus.PROCESSING, entryId, now, current.attempts() + 1));
+                result = ClaimAttempt.Result.CLAIMED;
+            }
+            if (now.isAfter(lastClaimed)) {
+                lastClaimed = now;
+            }
+            return new ClaimAttempt(result, new ArrayList<>(byState.values()));
+        }
+
+        synchronized void mark(String stateKey, long entryId, ClaimStatus status) {
+            Claim c = byState.get(stateKey);
+            if (c != null && c.entryId() == entryId && c.status() == ClaimStatus.PROCESSING) {
+                byState.put(stateKey, new Claim(stateKey, status, entryId, c.claimedAt(), c.attempts()));
+            }
+        }
+
+        synchronized List<Claim> all() {
+            return List.copyOf(byState.values());
+        }
     }
 }

@@ -2,18 +2,11 @@ package io.github.payop4j.internal.ipn.journal;
 
 import io.github.payop4j.ipn.IpnJournal;
 import io.github.payop4j.ipn.IpnKind;
-import io.github.payop4j.ipn.IpnOutcome;
-import io.github.payop4j.ipn.IpnState;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,11 +15,18 @@ import javax.sql.DataSource;
 /**
  * {@link IpnJournal} on a {@link DataSource}, plain JDBC.
  *
- * <p>Every call takes a fresh connection from the DataSource and closes it: inside a container
- * with a JTA transaction active that connection is enlisted in the transaction, so the claim
- * commits or rolls back with the shop's own writes. Exactly-once rests on the claim table's
- * primary key (kind, object id, state key): of two nodes inserting the same claim, the
- * database lets one win (SQLState class 23 for the other).
+ * <p>Every call takes a connection from the DataSource and closes it: inside a container with a
+ * JTA transaction active that connection is enlisted in the transaction, so the claim commits or
+ * rolls back with the shop's own writes. Exactly-once rests on the claim table's primary key
+ * (kind, object id, state key): of two nodes inserting the same claim, the database lets one
+ * win. The loser must not break its transaction: PostgreSQL inserts with
+ * {@code ON CONFLICT DO NOTHING} (which waits for the other inserter and then inserts nothing),
+ * H2 rolls back only the failed statement, and other databases get a savepoint when the
+ * journal joins container transactions. The dialect is read once from the driver.
+ *
+ * <p>Round trips: a duplicate costs one primary-key read ({@link #find}); a fresh delivery one
+ * insert plus one read of the object's claims to claim, and one connection for the "applied" mark
+ * together with the delivery row, written once with its outcome.
  */
 public final class JdbcJournal implements IpnJournal {
 
@@ -35,77 +35,50 @@ public final class JdbcJournal implements IpnJournal {
     private final DataSource dataSource;
     private final JdbcOptions options;
     private final JdbcSql sql;
+    private final JdbcRows rows;
+    private final EntryIds ids = new EntryIds();
     private final Object schemaLock = new Object();
     private volatile boolean schemaReady;
+    private volatile JdbcSql.Dialect dialect;
 
     public JdbcJournal(DataSource dataSource, JdbcOptions options) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.options = Objects.requireNonNull(options, "options");
         this.sql = new JdbcSql(options.tablePrefix());
+        this.rows = new JdbcRows(sql);
     }
 
     @Override
-    public long record(Entry e) {
-        return run("record a delivery", c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.insertEntry, new String[] {"id"})) {
-                ps.setObject(1, time(e.receivedAt()));
-                ps.setString(2, e.sourceAddress());
-                ps.setString(3, e.kind().name());
-                ps.setString(4, e.objectId());
-                ps.setString(5, e.invoiceId());
-                ps.setString(6, cut(e.orderId(), 255));
-                ps.setString(7, e.state().name());
-                setInteger(ps, 8, e.stateCode());
-                ps.setString(9, e.body());
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    if (keys.next()) {
-                        return keys.getLong(1);
-                    }
-                }
-                throw new SQLException("The database returned no id for the new delivery row");
-            }
+    public long newEntryId() {
+        return ids.next();
+    }
+
+    @Override
+    public void record(Entry e) {
+        run("record a delivery", c -> {
+            rows.insertEntry(c, e);
+            return null;
         });
     }
 
     @Override
-    public void finish(long entryId, IpnOutcome outcome, String detail, Instant at) {
-        run("record an outcome", c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.finishEntry)) {
-                ps.setString(1, outcome.name());
-                ps.setString(2, cut(detail, 300));
-                ps.setObject(3, time(at));
-                ps.setLong(4, entryId);
-                return ps.executeUpdate();
-            }
-        });
+    public Optional<Claim> find(Key key) {
+        return Optional.ofNullable(run("read a claim", c -> rows.selectClaim(c, key)));
     }
 
     @Override
     public ClaimAttempt claim(Key key, long entryId, Instant now, Duration lease) {
         return run("claim " + key, c -> {
-            Claim row = selectClaim(c, key);
-            if (row == null) {
-                try {
-                    insertClaim(c, key, entryId, now);
-                    return attempt(c, ClaimAttempt.Result.CLAIMED, key);
-                } catch (SQLException e) {
-                    if (!isUniqueViolation(e)) {
-                        throw e;
-                    }
-                    if (options.joinTransactions()) {
-                        // PostgreSQL has aborted the surrounding transaction; the caller answers "retry later".
-                        return new ClaimAttempt(ClaimAttempt.Result.BUSY, List.of());
-                    }
-                    if (!c.getAutoCommit()) {
-                        c.rollback();
-                    }
-                    row = selectClaim(c, key);
-                    if (row == null) {
-                        throw e;
-                    }
-                }
+            Boolean inserted = insertIfAbsent(c, key, entryId, now);
+            if (inserted == null) {
+                // A unique violation aborted the container's transaction (a database without
+                // savepoints): the caller answers "retry later" and Payop's retry finds the row.
+                return new ClaimAttempt(ClaimAttempt.Result.BUSY, List.of());
             }
+            if (inserted) {
+                return attempt(c, ClaimAttempt.Result.CLAIMED, key);
+            }
+            Claim row = rows.selectClaim(c, key);
             for (int round = 0; round < 3 && row != null; round++) {
                 if (row.status() == ClaimStatus.APPLIED) {
                     return attempt(c, ClaimAttempt.Result.ALREADY_APPLIED, key);
@@ -113,18 +86,88 @@ public final class JdbcJournal implements IpnJournal {
                 if (row.status() == ClaimStatus.PROCESSING && row.claimedAt().isAfter(now.minus(lease))) {
                     return attempt(c, ClaimAttempt.Result.BUSY, key);
                 }
-                if (reclaim(c, key, entryId, now, row.attempts()) == 1) {
+                if (rows.reclaim(c, key, entryId, now, row.attempts()) == 1) {
                     return attempt(c, ClaimAttempt.Result.CLAIMED, key);
                 }
-                row = selectClaim(c, key);
+                row = rows.selectClaim(c, key);
             }
             return attempt(c, ClaimAttempt.Result.BUSY, key);
         });
     }
 
+    /**
+     * Inserts the claim unless one exists: true if inserted, false if another row is there (its
+     * transaction committed), {@code null} if the conflict broke the surrounding transaction.
+     */
+    private Boolean insertIfAbsent(Connection c, Key key, long entryId, Instant now) throws SQLException {
+        JdbcSql.Dialect d = dialect(c);
+        if (d == JdbcSql.Dialect.POSTGRESQL) {
+            return rows.insertClaim(c, key, entryId, now, true);
+        }
+        Savepoint savepoint = d == JdbcSql.Dialect.OTHER && options.joinTransactions() ? savepoint(c) : null;
+        try {
+            rows.insertClaim(c, key, entryId, now, false);
+            if (savepoint != null) {
+                release(c, savepoint);
+            }
+            return true;
+        } catch (SQLException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            if (savepoint != null) {
+                c.rollback(savepoint);
+            } else if (d == JdbcSql.Dialect.OTHER && options.joinTransactions()) {
+                return null;
+            } else if (!options.joinTransactions() && !c.getAutoCommit()) {
+                c.rollback();
+            }
+            return false;
+        }
+    }
+
+    private static Savepoint savepoint(Connection c) {
+        try {
+            return c.setSavepoint();
+        } catch (SQLException e) {
+            return null; // not supported here: a conflict then ends in "retry later"
+        }
+    }
+
+    private static void release(Connection c, Savepoint savepoint) {
+        try {
+            c.releaseSavepoint(savepoint);
+        } catch (SQLException ignored) {
+            // a driver that cannot release one frees it with the transaction
+        }
+    }
+
+    private JdbcSql.Dialect dialect(Connection c) throws SQLException {
+        JdbcSql.Dialect d = dialect;
+        if (d == null) {
+            d = JdbcSql.Dialect.of(c.getMetaData().getDatabaseProductName());
+            dialect = d;
+        }
+        return d;
+    }
+
     @Override
     public void markApplied(Key key, long entryId, Instant now) {
-        int updated = mark(key, entryId, now, ClaimStatus.APPLIED);
+        warnIfLost(key, entryId, run("mark " + key + " applied", c -> rows.mark(c, key, entryId, now,
+                ClaimStatus.APPLIED)));
+    }
+
+    @Override
+    public void markApplied(Key key, Entry delivery, Instant now) {
+        int updated = run("mark " + key + " applied and record the delivery", c -> {
+            int n = rows.mark(c, key, delivery.id(), now, ClaimStatus.APPLIED);
+            rows.insertEntry(c, delivery);
+            return n;
+        });
+        warnIfLost(key, delivery.id(), updated);
+    }
+
+    private static void warnIfLost(Key key, long entryId, int updated) {
         if (updated == 0) {
             LOG.log(System.Logger.Level.WARNING, () -> "PAYOP-IPN-011 Claim " + key + " was no longer held by entry "
                     + entryId + " when it was applied: the handler outlived the lease and may have run twice."
@@ -134,123 +177,28 @@ public final class JdbcJournal implements IpnJournal {
 
     @Override
     public void markFailed(Key key, long entryId, Instant now) {
-        mark(key, entryId, now, ClaimStatus.FAILED);
-    }
-
-    private int mark(Key key, long entryId, Instant now, ClaimStatus status) {
-        return run("mark " + key + " " + status, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.mark)) {
-                ps.setString(1, status.name());
-                ps.setObject(2, time(now));
-                ps.setString(3, key.kind().name());
-                ps.setString(4, key.objectId());
-                ps.setString(5, key.stateKey());
-                ps.setLong(6, entryId);
-                return ps.executeUpdate();
-            }
-        });
+        run("mark " + key + " failed", c -> rows.mark(c, key, entryId, now, ClaimStatus.FAILED));
     }
 
     @Override
     public List<Claim> claims(IpnKind kind, String objectId) {
-        return run("read claims", c -> claimsOf(c, kind, objectId));
+        return run("read claims", c -> rows.claimsOf(c, kind, objectId));
     }
 
     @Override
     public List<Entry> entries(IpnKind kind, String objectId) {
-        return run("read deliveries", c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.selectEntriesOfObject)) {
-                ps.setString(1, kind.name());
-                ps.setString(2, objectId);
-                return readEntries(ps);
-            }
-        });
+        return run("read deliveries", c -> rows.entriesOf(c, kind, objectId));
     }
 
     @Override
     public Optional<Entry> entry(long entryId) {
-        return run("read a delivery", c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.selectEntryById)) {
-                ps.setLong(1, entryId);
-                return readEntries(ps).stream().findFirst();
-            }
-        });
+        return run("read a delivery", c -> rows.entry(c, entryId).stream().findFirst());
     }
 
     private ClaimAttempt attempt(Connection c, ClaimAttempt.Result result, Key key) throws SQLException {
         // Our own write must be visible before we look at the other states of the object (see Pipeline).
         commitIfOwned(c);
-        return new ClaimAttempt(result, claimsOf(c, key.kind(), key.objectId()));
-    }
-
-    private Claim selectClaim(Connection c, Key key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql.selectClaim)) {
-            ps.setString(1, key.kind().name());
-            ps.setString(2, key.objectId());
-            ps.setString(3, key.stateKey());
-            List<Claim> found = readClaims(ps);
-            return found.isEmpty() ? null : found.get(0);
-        }
-    }
-
-    private List<Claim> claimsOf(Connection c, IpnKind kind, String objectId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql.selectClaimsOfObject)) {
-            ps.setString(1, kind.name());
-            ps.setString(2, objectId);
-            return readClaims(ps);
-        }
-    }
-
-    private void insertClaim(Connection c, Key key, long entryId, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql.insertClaim)) {
-            ps.setString(1, key.kind().name());
-            ps.setString(2, key.objectId());
-            ps.setString(3, key.stateKey());
-            ps.setLong(4, entryId);
-            ps.setObject(5, time(now));
-            ps.setObject(6, time(now));
-            ps.executeUpdate();
-        }
-    }
-
-    private int reclaim(Connection c, Key key, long entryId, Instant now, int seenAttempts) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql.reclaim)) {
-            ps.setLong(1, entryId);
-            ps.setObject(2, time(now));
-            ps.setObject(3, time(now));
-            ps.setString(4, key.kind().name());
-            ps.setString(5, key.objectId());
-            ps.setString(6, key.stateKey());
-            ps.setInt(7, seenAttempts);
-            return ps.executeUpdate();
-        }
-    }
-
-    private static List<Claim> readClaims(PreparedStatement ps) throws SQLException {
-        List<Claim> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new Claim(rs.getString(1), ClaimStatus.valueOf(rs.getString(2)), rs.getLong(3),
-                        instant(rs, 4), rs.getInt(5)));
-            }
-        }
-        return out;
-    }
-
-    private static List<Entry> readEntries(PreparedStatement ps) throws SQLException {
-        List<Entry> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                int code = rs.getInt(9);
-                Integer stateCode = rs.wasNull() ? null : code;
-                String outcome = rs.getString(11);
-                out.add(new Entry(rs.getLong(1), instant(rs, 2), rs.getString(3), IpnKind.valueOf(rs.getString(4)),
-                        rs.getString(5), rs.getString(6), rs.getString(7), IpnState.valueOf(rs.getString(8)),
-                        stateCode, rs.getString(10), outcome == null ? null : IpnOutcome.valueOf(outcome),
-                        rs.getString(12)));
-            }
-        }
-        return out;
+        return new ClaimAttempt(result, rows.claimsOf(c, key.kind(), key.objectId()));
     }
 
     @FunctionalInterface
@@ -343,27 +291,6 @@ public final class JdbcJournal implements IpnJournal {
             }
         }
         return false;
-    }
-
-    private static OffsetDateTime time(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.INTEGER);
-        } else {
-            ps.setInt(index, value);
-        }
-    }
-
-    private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     @Override

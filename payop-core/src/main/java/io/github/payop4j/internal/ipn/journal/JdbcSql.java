@@ -9,15 +9,30 @@ import java.util.List;
  */
 final class JdbcSql {
 
+    /**
+     * How a claim is inserted when another transaction may be inserting the same key. PostgreSQL
+     * aborts the whole transaction on a unique violation, so there the insert must not fail
+     * ({@code ON CONFLICT DO NOTHING}, which also waits for the other inserter); H2 rolls back
+     * only the statement; elsewhere a savepoint keeps the surrounding transaction usable.
+     */
+    enum Dialect {
+        POSTGRESQL, H2, OTHER;
+
+        static Dialect of(String productName) {
+            String name = productName == null ? "" : productName.toLowerCase(java.util.Locale.ROOT);
+            return name.contains("postgresql") ? POSTGRESQL : name.equals("h2") ? H2 : OTHER;
+        }
+    }
+
     final List<String> ddl;
     final String probe;
     final String insertEntry;
-    final String finishEntry;
     final String selectEntryById;
     final String selectEntriesOfObject;
     final String selectClaim;
     final String selectClaimsOfObject;
     final String insertClaim;
+    final String insertClaimIfAbsent;
     final String reclaim;
     final String mark;
 
@@ -53,9 +68,10 @@ final class JdbcSql {
         probe = "SELECT COUNT(*) FROM " + delivery + " d, " + claim + " c WHERE 1 = 0";
         String entryColumns = "id, received_at, source_address, kind, object_id, invoice_id, order_id, state, "
                 + "state_code, body, outcome, detail";
-        insertEntry = "INSERT INTO " + delivery + " (received_at, source_address, kind, object_id, invoice_id, "
-                + "order_id, state, state_code, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        finishEntry = "UPDATE " + delivery + " SET outcome = ?, detail = ?, finished_at = ? WHERE id = ?";
+        // Written once, with its outcome; the id is the journal's own (EntryIds), so it is known beforehand.
+        insertEntry = "INSERT INTO " + delivery + " (id, received_at, source_address, kind, object_id, invoice_id, "
+                + "order_id, state, state_code, body, outcome, detail, finished_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         selectEntryById = "SELECT " + entryColumns + " FROM " + delivery + " WHERE id = ?";
         selectEntriesOfObject = "SELECT " + entryColumns + " FROM " + delivery
                 + " WHERE kind = ? AND object_id = ? ORDER BY id";
@@ -65,6 +81,7 @@ final class JdbcSql {
                 + " ORDER BY state_key";
         insertClaim = "INSERT INTO " + claim + " (kind, object_id, state_key, status, entry_id, claimed_at, "
                 + "updated_at, attempts) VALUES (?, ?, ?, 'PROCESSING', ?, ?, ?, 1)";
+        insertClaimIfAbsent = insertClaim + " ON CONFLICT DO NOTHING";
         // Compare-and-set on attempts: of two nodes taking over the same FAILED or expired claim, one wins.
         reclaim = "UPDATE " + claim + " SET status = 'PROCESSING', entry_id = ?, claimed_at = ?, updated_at = ?, "
                 + "attempts = attempts + 1 WHERE kind = ? AND object_id = ? AND state_key = ? AND attempts = ? "

@@ -1,0 +1,167 @@
+package io.github.payop4j.internal.ipn.journal;
+
+import io.github.payop4j.ipn.IpnJournal.Claim;
+import io.github.payop4j.ipn.IpnJournal.ClaimStatus;
+import io.github.payop4j.ipn.IpnJournal.Entry;
+import io.github.payop4j.ipn.IpnJournal.Key;
+import io.github.payop4j.ipn.IpnKind;
+import io.github.payop4j.ipn.IpnOutcome;
+import io.github.payop4j.ipn.IpnState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The journal's statements with their parameters bound and their rows read; no transaction logic. */
+final class JdbcRows {
+
+    private final JdbcSql sql;
+
+    JdbcRows(JdbcSql sql) {
+        this.sql = sql;
+    }
+
+    void insertEntry(Connection c, Entry e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.insertEntry)) {
+            ps.setLong(1, e.id());
+            ps.setObject(2, time(e.receivedAt()));
+            ps.setString(3, e.sourceAddress());
+            ps.setString(4, e.kind().name());
+            ps.setString(5, e.objectId());
+            ps.setString(6, e.invoiceId());
+            ps.setString(7, cut(e.orderId(), 255));
+            ps.setString(8, e.state().name());
+            setInteger(ps, 9, e.stateCode());
+            ps.setString(10, e.body());
+            ps.setString(11, e.outcome() == null ? null : e.outcome().name());
+            ps.setString(12, cut(e.detail(), 300));
+            ps.setObject(13, time(Instant.now()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Inserts a new PROCESSING claim; with {@code ifAbsent} (PostgreSQL) a conflict inserts nothing. */
+    boolean insertClaim(Connection c, Key key, long entryId, Instant now, boolean ifAbsent) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ifAbsent ? sql.insertClaimIfAbsent : sql.insertClaim)) {
+            ps.setString(1, key.kind().name());
+            ps.setString(2, key.objectId());
+            ps.setString(3, key.stateKey());
+            ps.setLong(4, entryId);
+            ps.setObject(5, time(now));
+            ps.setObject(6, time(now));
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    int reclaim(Connection c, Key key, long entryId, Instant now, int seenAttempts) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.reclaim)) {
+            ps.setLong(1, entryId);
+            ps.setObject(2, time(now));
+            ps.setObject(3, time(now));
+            ps.setString(4, key.kind().name());
+            ps.setString(5, key.objectId());
+            ps.setString(6, key.stateKey());
+            ps.setInt(7, seenAttempts);
+            return ps.executeUpdate();
+        }
+    }
+
+    int mark(Connection c, Key key, long entryId, Instant now, ClaimStatus status) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.mark)) {
+            ps.setString(1, status.name());
+            ps.setObject(2, time(now));
+            ps.setString(3, key.kind().name());
+            ps.setString(4, key.objectId());
+            ps.setString(5, key.stateKey());
+            ps.setLong(6, entryId);
+            return ps.executeUpdate();
+        }
+    }
+
+    Claim selectClaim(Connection c, Key key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.selectClaim)) {
+            ps.setString(1, key.kind().name());
+            ps.setString(2, key.objectId());
+            ps.setString(3, key.stateKey());
+            List<Claim> found = readClaims(ps);
+            return found.isEmpty() ? null : found.get(0);
+        }
+    }
+
+    List<Claim> claimsOf(Connection c, IpnKind kind, String objectId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.selectClaimsOfObject)) {
+            ps.setString(1, kind.name());
+            ps.setString(2, objectId);
+            return readClaims(ps);
+        }
+    }
+
+    List<Entry> entriesOf(Connection c, IpnKind kind, String objectId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.selectEntriesOfObject)) {
+            ps.setString(1, kind.name());
+            ps.setString(2, objectId);
+            return readEntries(ps);
+        }
+    }
+
+    List<Entry> entry(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.selectEntryById)) {
+            ps.setLong(1, id);
+            return readEntries(ps);
+        }
+    }
+
+    private static List<Claim> readClaims(PreparedStatement ps) throws SQLException {
+        List<Claim> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Claim(rs.getString(1), ClaimStatus.valueOf(rs.getString(2)), rs.getLong(3),
+                        instant(rs, 4), rs.getInt(5)));
+            }
+        }
+        return out;
+    }
+
+    private static List<Entry> readEntries(PreparedStatement ps) throws SQLException {
+        List<Entry> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                int code = rs.getInt(9);
+                Integer stateCode = rs.wasNull() ? null : code;
+                String outcome = rs.getString(11);
+                out.add(new Entry(rs.getLong(1), instant(rs, 2), rs.getString(3), IpnKind.valueOf(rs.getString(4)),
+                        rs.getString(5), rs.getString(6), rs.getString(7), IpnState.valueOf(rs.getString(8)),
+                        stateCode, rs.getString(10), outcome == null ? null : IpnOutcome.valueOf(outcome),
+                        rs.getString(12)));
+            }
+        }
+        return out;
+    }
+
+    private static OffsetDateTime time(Instant i) {
+        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
