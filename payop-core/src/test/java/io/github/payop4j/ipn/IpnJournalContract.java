@@ -370,6 +370,86 @@ abstract class IpnJournalContract {
         assertEquals(List.of(new Claimed("ACCEPTED", ClaimStatus.APPLIED)), claims());
     }
 
+    /**
+     * How the storm's processor runs its claims: the JDBC journals override this to claim inside
+     * container-like transactions, where PostgreSQL used to answer a third of the duplicates 503.
+     */
+    protected IpnProcessor.Builder stormNode(IpnHandler shop, IpnOrderLookup orders) {
+        return IpnProcessor.builder(client).handler(shop).journal(journal()).orderLookup(orders);
+    }
+
+    /**
+     * Issue 11's storm, in the build: 100 paid transactions, each delivered 10 times at once.
+     * The shop's lookup answers only unpaid orders (the old checkout contract), the handler pays
+     * the order: exactly 100 payments, no anomaly, no claim left PROCESSING, and (bounded waits
+     * instead of busy claims) no 503 worth mentioning.
+     */
+    @Test
+    void aStormOfConcurrentDuplicatesPaysEachOrderOnceWithoutFalseAlarms() throws Exception {
+        int transactions = 100;
+        int copies = 10;
+        Set<String> paid = ConcurrentHashMap.newKeySet();
+        IpnOrderLookup unpaidOnly = id -> paid.contains(id) ? Optional.empty()
+                : Optional.of(new IpnOrderLookup.Order("10.00", "EUR"));
+        IpnHandler shop = event -> {
+            if (event instanceof PaymentAccepted) {
+                paid.add(event.orderId());
+            }
+            Thread.sleep(2); // the shop's own write
+            handler.handle(event);
+        };
+        IpnProcessor p = stormNode(shop, unpaidOnly).build();
+        List<String> txs = new ArrayList<>();
+        List<IpnDelivery> deliveries = new ArrayList<>();
+        for (int t = 0; t < transactions; t++) {
+            String id = UUID.randomUUID().toString();
+            txs.add(id);
+            apiTransaction(payop, id, 2, "storm-" + t, "10.00", "EUR", "");
+            deliveries.add(fromPayop(checkoutIpn(id, 2, "storm-" + t, "").getBytes(StandardCharsets.UTF_8)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2 * copies);
+        List<Future<IpnResult>> futures = new ArrayList<>();
+        long started = System.nanoTime();
+        try {
+            for (IpnDelivery delivery : deliveries) {
+                CountDownLatch go = new CountDownLatch(1);
+                for (int c = 0; c < copies; c++) {
+                    futures.add(pool.submit(() -> {
+                        go.await();
+                        return p.process(delivery);
+                    }));
+                }
+                go.countDown();
+            }
+            List<IpnResult> results = new ArrayList<>();
+            for (Future<IpnResult> f : futures) {
+                results.add(f.get(120, TimeUnit.SECONDS));
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            long busy = results.stream().filter(r -> r.httpStatus() == 503).count();
+            System.out.printf("%s: storm of %d x %d deliveries in %d ms: %s, 503s: %d%n", getClass().getSimpleName(),
+                    transactions, copies, millis, results.stream().collect(Collectors.groupingBy(
+                            r -> r.outcome() + "/" + r.httpStatus(), java.util.TreeMap::new, Collectors.counting())),
+                    busy);
+            payopRetries(results, i -> p.process(deliveries.get(i / copies)));
+
+            assertEquals(transactions, handler.count(PaymentAccepted.class), "exactly one payment per transaction");
+            assertEquals(0, handler.count(Anomaly.class), "no false alarm");
+            assertEquals(transactions, handler.applied.size());
+            assertTrue(results.stream().allMatch(r -> r.httpStatus() == 200), "all acknowledged in the end");
+            assertTrue(busy <= transactions * copies / 100, "503s: " + busy);
+            for (String id : txs) {
+                assertEquals(List.of(new Claim(ClaimStatus.APPLIED)), journal().claims(IpnKind.CHECKOUT, id).stream()
+                        .map(c -> new Claim(c.status())).toList(), "one applied claim, none left PROCESSING");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private record Claim(ClaimStatus status) {
+    }
+
     protected record Claimed(String stateKey, ClaimStatus status) {
     }
 

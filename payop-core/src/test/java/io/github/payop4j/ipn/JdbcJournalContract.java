@@ -26,6 +26,14 @@ abstract class JdbcJournalContract extends IpnJournalContract {
 
     protected abstract DataSource dataSource();
 
+    /** The storm inside container-like transactions, the journal joining them (as the CDI adapter runs it). */
+    @Override
+    protected IpnProcessor.Builder stormNode(IpnHandler shop, IpnOrderLookup orders) {
+        LocalTransactions container = new LocalTransactions(dataSource());
+        IpnJournal joined = IpnJournal.jdbc(container.dataSource(), IpnJournal.JdbcOptions.DEFAULTS.withJoinTransactions(true));
+        return IpnProcessor.builder(client).handler(shop).journal(joined).transactions(container).orderLookup(orders);
+    }
+
     @Test
     void schemaCreationIsIdempotentAndSafeWhenNodesStartTogether() throws Exception {
         String prefix = "race" + Long.toHexString(System.nanoTime()) + "_";
@@ -122,6 +130,40 @@ abstract class JdbcJournalContract extends IpnJournalContract {
         payopRetries(results, send);
         assertEquals(2, rows(table), "one more order paid, once (no key on the shop table hides a double application)");
         assertEquals(1, count(results, IpnOutcome.PROCESSED));
+    }
+
+    /**
+     * Two nodes, each claiming inside its own container transaction: the second inserter of the
+     * same claim must wait for the first transaction and then see it applied. On PostgreSQL a
+     * plain INSERT's unique violation aborted the transaction and every such delivery got 503.
+     */
+    @Test
+    void concurrentDuplicatesOnTwoNodesInContainerTransactionsWaitInsteadOf503() throws Exception {
+        apiSays(2);
+        RecordingHandler shopA = new RecordingHandler();
+        RecordingHandler shopB = new RecordingHandler();
+        shopA.delayMillis = 50;
+        shopB.delayMillis = 50;
+        IpnProcessor a = inContainer(shopA);
+        IpnProcessor b = inContainer(shopB);
+        IpnDelivery delivery = ipn(2);
+        IntFunction<IpnResult> roundRobin = i -> (i % 2 == 0 ? a : b).process(delivery);
+
+        List<IpnResult> results = fire(10, roundRobin);
+        System.out.printf("%s: 10 identical IPNs on two nodes in container transactions: %s%n",
+                getClass().getSimpleName(), results.stream().collect(java.util.stream.Collectors.groupingBy(
+                        r -> r.outcome() + "/" + r.httpStatus(), java.util.stream.Collectors.counting())));
+
+        assertEquals(1, shopA.applied.size() + shopB.applied.size());
+        assertEquals(1, count(results, IpnOutcome.PROCESSED));
+        assertEquals(9, count(results, IpnOutcome.DUPLICATE), "no 503: " + results);
+    }
+
+    private IpnProcessor inContainer(IpnHandler shop) {
+        LocalTransactions container = new LocalTransactions(dataSource());
+        return IpnProcessor.builder(client).handler(shop).transactions(container)
+                .journal(IpnJournal.jdbc(container.dataSource(), IpnJournal.JdbcOptions.DEFAULTS.withJoinTransactions(true)))
+                .build();
     }
 
     @Test

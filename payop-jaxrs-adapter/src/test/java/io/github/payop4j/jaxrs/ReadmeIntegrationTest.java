@@ -25,6 +25,7 @@ class ReadmeIntegrationTest {
 
             import io.github.payop4j.invoice.Payer;
             import io.github.payop4j.ipn.IpnEvent;
+            import io.github.payop4j.ipn.IpnOrderLookup;
             import io.github.payop4j.jaxrs.PayopOrder;
             import io.github.payop4j.jaxrs.PayopOrders;
             import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,8 @@ class ReadmeIntegrationTest {
                 }
 
                 Optional<Order> findUnpaid(String id);
+
+                Optional<Order> find(String id);
 
                 void markPaid(String id);
 

@@ -116,7 +116,9 @@ public class PayopExtension implements Extension {
     private static String ordersProblem(Set<Bean<?>> found, BeanManager beans) {
         if (found.isEmpty()) {
             return "payop4j needs your orders: implement " + PayopOrders.class.getName() + " as a CDI bean, for"
-                    + " example an @ApplicationScoped class whose find(orderId) returns the order to pay.";
+                    + " example an @ApplicationScoped class whose findPayable(orderId) returns the order the current"
+                    + " customer may pay now and whose findForIpn(orderId) returns any order's amount and currency"
+                    + " for IPN verification, paid or not.";
         }
         if (found.size() == 1) {
             return null;

@@ -32,7 +32,7 @@ import java.util.Optional;
 
 /**
  * The three checkout flows over {@link PayopClient}. Amount, currency, description and items
- * always come from {@link PayopOrders}; the browser contributes only payer fields, a payment
+ * always come from {@link PayopOrders#findPayable}; the browser contributes only payer fields, a payment
  * method id and card data, and only after they are checked.
  */
 @ApplicationScoped
@@ -229,7 +229,7 @@ public class CheckoutService {
         if (orderId == null || orderId.isBlank() || orderId.length() > 255) {
             throw CheckoutProblem.unknownOrder();
         }
-        Optional<PayopOrder> order = orders.find(orderId);
+        Optional<PayopOrder> order = orders.findPayable(orderId);
         if (order == null || order.isEmpty()) {
             throw CheckoutProblem.unknownOrder();
         }

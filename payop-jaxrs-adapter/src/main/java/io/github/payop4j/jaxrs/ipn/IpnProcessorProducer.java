@@ -16,7 +16,7 @@ import jakarta.inject.Singleton;
 /**
  * The IPN pipeline of this application: payop-core's assembly from the {@code payop.ipn.*}
  * settings (journal, sources, confirmation, lease, body cap), plus what only CDI has: the
- * shop's {@link PayopOrders} as the order check, CDI events as the handler, the container's
+ * shop's {@link PayopOrders#findForIpn} as the order check, CDI events as the handler, the container's
  * transaction around each application of an IPN, which the JDBC journal joins.
  */
 @ApplicationScoped
@@ -60,9 +60,12 @@ public class IpnProcessorProducer {
         return processor;
     }
 
-    /** The shop's orders, as the pipeline compares them with accepted payments. */
+    /**
+     * The shop's orders as IPN verification needs them: {@link PayopOrders#findForIpn}, never the
+     * checkout's {@code findPayable} (an order paid a moment ago is no longer payable, yet is
+     * exactly the order an IPN is about).
+     */
     static IpnOrderLookup orderLookup(PayopOrders orders) {
-        return orderId -> orders.find(orderId)
-                .map(o -> new IpnOrderLookup.Order(o.amount().value(), o.currency().code()));
+        return orders::findForIpn;
     }
 }

@@ -15,6 +15,7 @@ import io.github.payop4j.PayopClient;
 import io.github.payop4j.config.PayopSettings;
 import io.github.payop4j.invoice.Payer;
 import io.github.payop4j.jaxrs.MapConfigSource;
+import io.github.payop4j.ipn.IpnOrderLookup;
 import io.github.payop4j.jaxrs.PayopOrder;
 import io.github.payop4j.jaxrs.PayopOrders;
 import io.github.payop4j.jaxrs.internal.OrderResource;
@@ -61,10 +62,15 @@ class CdiContainerTest {
     @ApplicationScoped
     public static class ShopOrders implements PayopOrders {
         @Override
-        public Optional<PayopOrder> find(String orderId) {
+        public Optional<PayopOrder> findPayable(String orderId) {
             return orderId.equals("42")
                     ? Optional.of(PayopOrder.of("42", "49.90", "EUR").withPayer(Payer.withEmail("jane@example.com")))
                     : Optional.empty();
+        }
+
+        @Override
+        public Optional<IpnOrderLookup.Order> findForIpn(String orderId) {
+            return orderId.equals("42") ? Optional.of(new IpnOrderLookup.Order("49.90", "EUR")) : Optional.empty();
         }
     }
 
@@ -72,7 +78,12 @@ class CdiContainerTest {
     @ApplicationScoped
     public static class OtherOrders implements PayopOrders {
         @Override
-        public Optional<PayopOrder> find(String orderId) {
+        public Optional<PayopOrder> findPayable(String orderId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<IpnOrderLookup.Order> findForIpn(String orderId) {
             return Optional.empty();
         }
     }

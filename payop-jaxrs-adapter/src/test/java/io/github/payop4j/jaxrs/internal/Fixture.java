@@ -15,6 +15,7 @@ import io.github.payop4j.config.Setting;
 import io.github.payop4j.config.SettingsSource;
 import io.github.payop4j.invoice.OrderItem;
 import io.github.payop4j.invoice.Payer;
+import io.github.payop4j.ipn.IpnOrderLookup;
 import io.github.payop4j.jaxrs.PayopOrder;
 import io.github.payop4j.jaxrs.PayopOrders;
 import jakarta.json.Json;
@@ -90,7 +91,7 @@ final class Fixture implements AutoCloseable {
         client.close();
     }
 
-    /** The shop's orders; find() is what the shop implements. */
+    /** The shop's orders: every order here is payable; the checkout asks only findPayable. */
     static final class FakeOrders implements PayopOrders {
         final Map<String, PayopOrder> byId = new ConcurrentHashMap<>();
 
@@ -100,8 +101,13 @@ final class Fixture implements AutoCloseable {
         }
 
         @Override
-        public Optional<PayopOrder> find(String orderId) {
+        public Optional<PayopOrder> findPayable(String orderId) {
             return Optional.ofNullable(byId.get(orderId));
+        }
+
+        @Override
+        public Optional<IpnOrderLookup.Order> findForIpn(String orderId) {
+            throw new AssertionError("the checkout endpoints must not use the IPN lookup");
         }
     }
 

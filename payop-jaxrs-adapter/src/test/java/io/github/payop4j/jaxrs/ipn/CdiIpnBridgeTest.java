@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.payop4j.invoice.Payer;
 import io.github.payop4j.ipn.IpnDelivery;
 import io.github.payop4j.ipn.IpnEvent;
+import io.github.payop4j.ipn.IpnOrderLookup;
 import io.github.payop4j.ipn.IpnProcessor;
 import io.github.payop4j.ipn.IpnResult;
 import io.github.payop4j.ipn.servlet.PayopIpnServlet;
@@ -50,13 +50,20 @@ class CdiIpnBridgeTest {
     private final ConfigProviderResolver resolver = ConfigProviderResolver.instance();
     private Config config;
 
+    /**
+     * ORDER-42 is no longer payable (the checkout would answer 404): IPN verification must not
+     * depend on that, so the pipeline may only ask {@link #findForIpn}.
+     */
     @ApplicationScoped
     public static class ShopOrders implements PayopOrders {
         @Override
-        public Optional<PayopOrder> find(String orderId) {
-            return orderId.equals("ORDER-42")
-                    ? Optional.of(PayopOrder.of("ORDER-42", "49.90", "EUR").withPayer(Payer.withEmail("jane@example.com")))
-                    : Optional.empty();
+        public Optional<PayopOrder> findPayable(String orderId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<IpnOrderLookup.Order> findForIpn(String orderId) {
+            return orderId.equals("ORDER-42") ? Optional.of(new IpnOrderLookup.Order("49.90", "EUR")) : Optional.empty();
         }
     }
 
