@@ -92,6 +92,11 @@ public sealed interface IpnEvent {
         }
 
         public enum Type {
+            /**
+             * The shop's order was already paid by another transaction: a second payment for it
+             * (the money did arrive; refund one). Needs {@link IpnOrderLookup.Order#paidByTransaction()}.
+             */
+            ALREADY_PAID,
             /** The amount differs from the shop's order (checkout) or from the API (refund, withdrawal). */
             AMOUNT_MISMATCH,
             /** The currency differs, as for the amount. */

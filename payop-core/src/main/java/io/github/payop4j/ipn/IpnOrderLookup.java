@@ -24,8 +24,12 @@ public interface IpnOrderLookup {
     /**
      * @param amount the order's amount as a decimal string ("3" and "3.00" compare equal)
      * @param currency its currency code (compared case-insensitively)
+     * @param paidByTransaction the Payop transaction that already paid the order, or {@code null}
+     *     (unpaid, or not recorded). When set, an accepted payment by <em>another</em> transaction
+     *     is a second payment for the order and becomes an {@code ALREADY_PAID} anomaly instead of
+     *     a payment (the money arrived twice: refund one).
      */
-    record Order(String amount, String currency) {
+    record Order(String amount, String currency, String paidByTransaction) {
         public Order {
             Objects.requireNonNull(amount, "amount");
             Objects.requireNonNull(currency, "currency");
@@ -34,6 +38,11 @@ public interface IpnOrderLookup {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("Order amount \"" + amount + "\" is not a decimal number", e);
             }
+        }
+
+        /** An order whose paying transaction is not recorded. */
+        public Order(String amount, String currency) {
+            this(amount, currency, null);
         }
     }
 }

@@ -133,6 +133,32 @@ class IpnConfirmationTest {
     }
 
     @Test
+    void aSecondTransactionPayingAPaidOrderIsAnAnomalyAndTheFirstStillVerifies() {
+        String first = UUID.randomUUID().toString();
+        orders.put("order-7", new IpnOrderLookup.Order("3.00", "USD", first)); // paid by `first`
+        apiTransaction(payop, tx, 2, "order-7", "3", "USD", "");
+
+        Anomaly twice = assertAnomaly(acceptedIpn(), Anomaly.Type.ALREADY_PAID);
+        assertTrue(twice.detail().contains(first), twice.detail());
+
+        apiTransaction(payop, first, 2, "order-7", "3", "USD", "");
+        IpnResult own = processor.process(fromPayop(checkoutIpn(first, 2, "order-7", "")));
+        assertInstanceOf(PaymentAccepted.class, own.event(), "the paying transaction itself still matches");
+    }
+
+    @Test
+    void aMismatchIsReportedOnceUnderTheConfirmedStateAndItsRepeatsAreDuplicates() {
+        apiTransaction(payop, tx, 2, "order-7", "0.03", "USD", "");
+        assertAnomaly(acceptedIpn(), Anomaly.Type.AMOUNT_MISMATCH);
+        orders.remove("order-7"); // whatever the shop answers now, a repeat is not asked about
+
+        assertEquals(IpnOutcome.DUPLICATE, acceptedIpn().outcome());
+        assertEquals(1, handler.count(Anomaly.class));
+        assertEquals(java.util.List.of("ACCEPTED"), processor.journal().claims(IpnKind.CHECKOUT, tx).stream()
+                .map(IpnJournal.Claim::stateKey).toList(), "the confirmed state's key, not an anomaly key");
+    }
+
+    @Test
     void aForgedAcceptedDoesNotBlockTheGenuineOneLater() {
         apiTransaction(payop, tx, 5, "order-7", "3", "USD", "declined");
         assertAnomaly(acceptedIpn(), Anomaly.Type.UNCONFIRMED);

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * The adapter's view of the shop's orders: the checkout may pay only unpaid orders, at the
  * table's price; IPN verification compares Payop's payment with any order in the table, paid or
- * not (an order the first delivery of an IPN just paid is still the order its repeats are about).
+ * not (an order the first delivery of an IPN just paid is still the order its repeats are about),
+ * with the transaction that paid it.
  */
 @ApplicationScoped
 public class ShopPayopOrders implements PayopOrders {
@@ -33,6 +34,7 @@ public class ShopPayopOrders implements PayopOrders {
 
     @Override
     public Optional<IpnOrderLookup.Order> findForIpn(String orderId) {
-        return shop.find(orderId).map(o -> new IpnOrderLookup.Order(o.amount(), o.currency()));
+        // tx_id is set when the order is credited: a payment by any other transaction is a second one.
+        return shop.find(orderId).map(o -> new IpnOrderLookup.Order(o.amount(), o.currency(), o.txId()));
     }
 }

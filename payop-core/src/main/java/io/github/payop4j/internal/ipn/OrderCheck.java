@@ -34,6 +34,10 @@ final class OrderCheck {
             return new Anomaly(f, Anomaly.Type.UNKNOWN_ORDER, "the shop has no order " + f.orderId());
         }
         IpnOrderLookup.Order order = found.get();
+        if (order.paidByTransaction() != null && !order.paidByTransaction().equals(f.objectId())) {
+            return new Anomaly(f, Anomaly.Type.ALREADY_PAID, "order " + f.orderId() + " was already paid by"
+                    + " transaction " + order.paidByTransaction());
+        }
         if (f.amount() == null && !f.confirmedWithApi()) {
             // A checkout IPN carries no amount; only the API can supply one. Nothing to compare.
             return null;
