@@ -61,8 +61,9 @@ public interface IpnJournal {
 
     /**
      * PROCESSING to APPLIED if {@code delivery.id()} still holds the claim, and {@link #record}
-     * of the delivery that applied it, in one unit of work where the store has one (the JDBC
-     * journal: one connection, one commit).
+     * of the delivery that applied it, in one round of work (the JDBC journal: one connection,
+     * inside the shop's transaction when there is one). Should the record fail after the mark,
+     * the answer is "retry later" and Payop's retry is a duplicate: the state was applied.
      */
     default void markApplied(Key key, Entry delivery, Instant now) {
         markApplied(key, delivery.id(), now);

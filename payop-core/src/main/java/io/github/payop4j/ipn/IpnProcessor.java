@@ -47,7 +47,7 @@ public final class IpnProcessor {
     /** How long a delivery waits for a concurrent delivery of the same state before answering 503. */
     public static final Duration DEFAULT_DUPLICATE_WAIT = Duration.ofSeconds(3);
     /** How many request threads may wait so at once; past that, 503 at once. */
-    public static final int DEFAULT_MAX_DUPLICATE_WAITERS = 32;
+    public static final int DEFAULT_MAX_DUPLICATE_WAITERS = 16;
 
     private final Pipeline pipeline;
     private final PipelineConfig config;
@@ -194,7 +194,7 @@ public final class IpnProcessor {
         /**
          * How many request threads may wait so at once (see {@link #duplicateWait}); a delivery
          * that finds no room answers 503 at once, so a slow handler cannot tie up the server's
-         * threads. Default 32.
+         * threads (a small server has 32 request threads or fewer). Default 16.
          */
         public Builder maxDuplicateWaiters(int max) {
             if (max < 0 || max > 10_000) {

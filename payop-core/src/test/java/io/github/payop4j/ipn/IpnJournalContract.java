@@ -407,7 +407,7 @@ abstract class IpnJournalContract {
             apiTransaction(payop, id, 2, "storm-" + t, "10.00", "EUR", "");
             deliveries.add(fromPayop(checkoutIpn(id, 2, "storm-" + t, "").getBytes(StandardCharsets.UTF_8)));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(2 * copies);
+        ExecutorService pool = Executors.newFixedThreadPool(copies + 6); // waiters stay within the default 16
         List<Future<IpnResult>> futures = new ArrayList<>();
         long started = System.nanoTime();
         try {

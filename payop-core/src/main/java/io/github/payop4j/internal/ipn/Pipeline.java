@@ -132,7 +132,7 @@ public final class Pipeline {
             decision = Decision.retry(500, "internal failure (" + e.getClass().getSimpleName() + ")");
         } finally {
             IpnJournal.Key done = decision == null ? null : decision.appliedKey();
-            if (done != null) {
+            if (done != null && StateKeys.isState(done.stateKey())) {
                 applied.add(done); // before leave(): whoever comes next finds it without a read
             }
             inflight.leave(claimed, slot, claimed.equals(done));
