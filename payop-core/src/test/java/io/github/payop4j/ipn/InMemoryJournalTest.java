@@ -9,7 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** The journal contract on {@link IpnJournal#inMemory()}; "two nodes" share the one instance. Plus its bounds. */
-class InMemoryJournalTest extends IpnJournalContract {
+class InMemoryJournalTest extends ConcurrentDeliveriesContract {
 
     private static final IpnJournal JOURNAL = IpnJournal.inMemory();
 

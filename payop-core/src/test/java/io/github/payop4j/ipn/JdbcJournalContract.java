@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** The journal contract plus what only a database-backed journal promises. */
-abstract class JdbcJournalContract extends IpnJournalContract {
+abstract class JdbcJournalContract extends ConcurrentDeliveriesContract {
 
     protected abstract DataSource dataSource();
 
