@@ -30,7 +30,7 @@ abstract class JdbcJournalContract extends ConcurrentDeliveriesContract {
     @Override
     protected IpnProcessor.Builder stormNode(IpnHandler shop, IpnOrderLookup orders) {
         LocalTransactions container = new LocalTransactions(dataSource());
-        IpnJournal joined = IpnJournal.jdbc(container.dataSource(), IpnJournal.JdbcOptions.DEFAULTS.withJoinTransactions(true));
+        IpnJournal joined = IpnJournal.jdbc(container.dataSource(), IpnJournal.JdbcOptions.DEFAULTS.joiningContainerTransactions());
         return IpnProcessor.builder(client).handler(shop).journal(joined).transactions(container).orderLookup(orders);
     }
 
@@ -162,7 +162,7 @@ abstract class JdbcJournalContract extends ConcurrentDeliveriesContract {
     private IpnProcessor inContainer(IpnHandler shop) {
         LocalTransactions container = new LocalTransactions(dataSource());
         return IpnProcessor.builder(client).handler(shop).transactions(container)
-                .journal(IpnJournal.jdbc(container.dataSource(), IpnJournal.JdbcOptions.DEFAULTS.withJoinTransactions(true)))
+                .journal(IpnJournal.jdbc(container.dataSource(), IpnJournal.JdbcOptions.DEFAULTS.joiningContainerTransactions()))
                 .build();
     }
 
