@@ -46,6 +46,7 @@ final class Assembly {
                 .sources(s.ipnSources())
                 .journal(journal(s, dataSources, journalOptions))
                 .lease(s.ipnLease())
+                .duplicateWait(s.ipnDuplicateWait())
                 .maxBodyBytes(s.ipnMaxBodyBytes());
     }
 

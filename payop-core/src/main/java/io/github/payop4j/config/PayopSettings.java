@@ -186,6 +186,10 @@ public final class PayopSettings {
         return get(Setting.IPN_LEASE);
     }
 
+    public Duration ipnDuplicateWait() {
+        return get(Setting.IPN_DUPLICATE_WAIT);
+    }
+
     @SuppressWarnings("unchecked")
     private <T> T get(Setting<T> setting) {
         Object v = values.get(setting);

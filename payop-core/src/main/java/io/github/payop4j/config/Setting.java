@@ -111,11 +111,16 @@ public final class Setting<T> {
             Durations.format(IpnProcessor.DEFAULT_LEASE), IPN,
             "After this, a delivery stuck in processing (a crashed node) may be taken over.",
             Parsers.duration(Duration.ofSeconds(1), Duration.ofHours(1)), Alias.seconds("payop.ipn.lease-seconds"));
+    public static final Setting<Duration> IPN_DUPLICATE_WAIT = new Setting<>("payop.ipn.duplicate-wait", "duration",
+            Durations.format(IpnProcessor.DEFAULT_DUPLICATE_WAIT), IPN,
+            "How long a repeat of an IPN that is being applied waits for that outcome (then `duplicate`) before"
+            + " answering 503; `0s` answers 503 at once.", Parsers.duration(Duration.ZERO, Duration.ofMinutes(1)));
 
     private static final List<Setting<?>> ALL = List.of(PUBLIC_KEY, SECRET_KEY, JWT_TOKEN, PROJECT_ID, API_URL,
             CHECKOUT_URL, HTTP_CONNECT_TIMEOUT, HTTP_READ_TIMEOUT, HTTP_MAX_ATTEMPTS, LANGUAGE, RESULT_URL, FAIL_URL,
             CARD_METHOD, WITHDRAWAL_CERTIFICATE, IPN_ENABLED, IPN_PATH, IPN_ALLOWED_IPS, IPN_TRUSTED_PROXIES,
-            IPN_VERIFY_WITH_API, IPN_DATASOURCE, IPN_TABLE_PREFIX, IPN_MAX_BODY_BYTES, IPN_LEASE);
+            IPN_VERIFY_WITH_API, IPN_DATASOURCE, IPN_TABLE_PREFIX, IPN_MAX_BODY_BYTES, IPN_LEASE,
+            IPN_DUPLICATE_WAIT);
 
     private final String key;
     private final String type;

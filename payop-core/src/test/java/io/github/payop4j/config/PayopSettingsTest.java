@@ -289,6 +289,18 @@ class PayopSettingsTest {
         }
     }
 
+    @Test
+    void theDuplicateWaitMayBeZeroWhereTimeoutsMayNot() {
+        assertEquals(Duration.ofSeconds(3), checkoutAndIpn().ipnDuplicateWait());
+        props.put("payop.ipn.duplicate-wait", "0s");
+        assertEquals(Duration.ZERO, checkoutAndIpn().ipnDuplicateWait());
+        props.put("payop.ipn.duplicate-wait", "2m");
+        assertEquals(List.of("payop.ipn.duplicate-wait"), problemKeys());
+        props.remove("payop.ipn.duplicate-wait");
+        props.put("payop.http.read-timeout", "0s");
+        assertEquals(List.of("payop.http.read-timeout"), problemKeys());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"10", "-5s", "1d", "PT-1S", "11m", "PT1H", "1.5s"})
     void badTimeoutsAreProblems(String text) {

@@ -79,6 +79,7 @@ class SettingsAssemblyTest {
         props.put("payop.ipn.table-prefix", "assembly_ipn_");
         props.put("payop.ipn.max-body-bytes", "4096");
         props.put("payop.ipn.lease", "90s");
+        props.put("payop.ipn.duplicate-wait", "1500ms");
         props.put("payop.ipn.verify-with-api", "false");
         List<IpnEvent> events = new CopyOnWriteArrayList<>();
         IpnProcessor processor = settings().ipnProcessorBuilder(null, h2("java:comp/DefaultDataSource"),
@@ -87,6 +88,7 @@ class SettingsAssemblyTest {
         assertEquals(4096, processor.maxBodyBytes());
         assertFalse(processor.verifiesWithApi());
         assertTrue(processor.toString().contains("lease=PT1M30S"), processor.toString());
+        assertTrue(processor.toString().contains("duplicateWait=PT1.5S"), processor.toString());
         assertTrue(processor.sources().allows("127.0.0.1"));
         String body = "{\"invoice\":{\"id\":\"inv-1\",\"status\":1,\"txid\":\"tx-assembly-1\"},\"transaction\":"
                 + "{\"id\":\"tx-assembly-1\",\"state\":2,\"order\":{\"id\":\"o-1\"},\"error\":{\"message\":\"\"}}}";

@@ -43,7 +43,7 @@ public final class Durations {
         } else {
             throw invalid();
         }
-        if (d.isZero() || d.isNegative()) {
+        if (d.isNegative() || d.isZero() && !min.isZero()) { // zero only where the setting allows it
             throw new IllegalArgumentException("is not a positive duration; use for example 500ms, 10s or 2m.");
         }
         if (d.compareTo(min) < 0) {
