@@ -13,6 +13,7 @@ import io.github.payop4j.internal.api.WithdrawalsApi;
 import io.github.payop4j.internal.config.Urls;
 import io.github.payop4j.internal.http.Sleeper;
 import io.github.payop4j.internal.http.Transport;
+import io.github.payop4j.internal.http.UserAgent;
 import io.github.payop4j.internal.json.JsonCodec;
 import io.github.payop4j.invoice.Invoices;
 import io.github.payop4j.method.PaymentMethods;
@@ -68,7 +69,7 @@ public final class PayopClient implements AutoCloseable {
         List<String> secrets = new ArrayList<>();
         secrets.add(s.secretKey);
         secrets.add(s.jwtToken);
-        this.transport = new Transport(client, ownsClient, s.apiUrl, s.jwtToken, userAgent(s.appInfo),
+        this.transport = new Transport(client, ownsClient, s.apiUrl, s.jwtToken, UserAgent.of(s.appInfo),
                 s.retryPolicy, jsonCodec(), sleeper, secrets);
         ApiContext ctx = new ApiContext(transport, s.publicKey, s.secretKey, s.projectId, s.checkoutUrl, s.certificate);
         this.invoices = new InvoicesApi(ctx);
@@ -151,12 +152,6 @@ public final class PayopClient implements AutoCloseable {
                     + " Payara the server provides one; on Java SE add org.eclipse:yasson (which brings"
                     + " org.eclipse.parsson:parsson) to the class path.", e);
         }
-    }
-
-    private static String userAgent(String appInfo) {
-        String version = PayopClient.class.getPackage().getImplementationVersion();
-        String agent = "payop4j/" + (version == null ? "dev" : version) + " Java/" + Runtime.version().feature();
-        return appInfo == null ? agent : agent + " " + appInfo;
     }
 
     /**
