@@ -141,6 +141,11 @@ public final class PayopSettings {
         return get(Setting.CARD_METHOD);
     }
 
+    /** How long the payment-method list may be reused; zero: fetched for every request. */
+    public Duration paymentMethodsCache() {
+        return get(Setting.PAYMENT_METHODS_CACHE);
+    }
+
     public Optional<WithdrawalCertificate> withdrawalCertificate() {
         return optional(Setting.WITHDRAWAL_CERTIFICATE);
     }

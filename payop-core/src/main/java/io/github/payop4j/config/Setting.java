@@ -76,6 +76,12 @@ public final class Setting<T> {
     public static final Setting<Integer> CARD_METHOD = new Setting<>("payop.card-method", "number", "381", CHECKOUT,
             "Card payment method when a card request names none.",
             Parsers.integer(1, Integer.MAX_VALUE, "a Payop payment method id such as 381, 480 or 481"));
+    public static final Setting<Duration> PAYMENT_METHODS_CACHE = new Setting<>("payop.payment-methods.cache",
+            "duration", Durations.format(Duration.ofMinutes(5)), CHECKOUT,
+            "How long the checkout endpoints keep Payop's list of payment methods before asking again; `0s` asks"
+            + " on every request. A method switched off in the dashboard is offered until then (Payop refuses its"
+            + " payments); restarting the application refreshes the list at once.",
+            Parsers.duration(Duration.ZERO, Duration.ofHours(24)));
     public static final Setting<WithdrawalCertificate> WITHDRAWAL_CERTIFICATE = new Setting<>(
             "payop.withdrawal-certificate", "Base64", null, CHECKOUT,
             "Base64 of the dashboard's `x25519.pub` (`base64 -w0 x25519.pub`), for `withdrawals().createMass`.",
@@ -118,8 +124,8 @@ public final class Setting<T> {
 
     private static final List<Setting<?>> ALL = List.of(PUBLIC_KEY, SECRET_KEY, JWT_TOKEN, PROJECT_ID, API_URL,
             CHECKOUT_URL, HTTP_CONNECT_TIMEOUT, HTTP_READ_TIMEOUT, HTTP_MAX_ATTEMPTS, LANGUAGE, RESULT_URL, FAIL_URL,
-            CARD_METHOD, WITHDRAWAL_CERTIFICATE, IPN_ENABLED, IPN_PATH, IPN_ALLOWED_IPS, IPN_TRUSTED_PROXIES,
-            IPN_VERIFY_WITH_API, IPN_DATASOURCE, IPN_TABLE_PREFIX, IPN_MAX_BODY_BYTES, IPN_LEASE,
+            CARD_METHOD, PAYMENT_METHODS_CACHE, WITHDRAWAL_CERTIFICATE, IPN_ENABLED, IPN_PATH, IPN_ALLOWED_IPS,
+            IPN_TRUSTED_PROXIES, IPN_VERIFY_WITH_API, IPN_DATASOURCE, IPN_TABLE_PREFIX, IPN_MAX_BODY_BYTES, IPN_LEASE,
             IPN_DUPLICATE_WAIT);
 
     private final String key;

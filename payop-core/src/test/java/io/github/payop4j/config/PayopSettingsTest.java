@@ -62,6 +62,7 @@ class PayopSettingsTest {
         assertEquals(Optional.empty(), s.resultUrl());
         assertEquals(Optional.empty(), s.failUrl());
         assertEquals(381, s.cardMethod());
+        assertEquals(Duration.ofMinutes(5), s.paymentMethodsCache());
         assertEquals(Optional.empty(), s.withdrawalCertificate());
         assertFalse(s.canListPaymentMethods());
         assertTrue(s.ipnEnabled());
@@ -92,6 +93,7 @@ class PayopSettingsTest {
                 Map.entry("payop.result-url", "https://shop.example/paid?invoice={{invoiceId}}&tx={{txid}}"),
                 Map.entry("payop.fail-url", "http://localhost:8080/failed"),
                 Map.entry("payop.card-method", "480"),
+                Map.entry("payop.payment-methods.cache", "0s"),
                 Map.entry("payop.withdrawal-certificate", Base64.getEncoder().encodeToString(key)),
                 Map.entry("payop.ipn.enabled", "TRUE"),
                 Map.entry("payop.ipn.path", "/hooks/payop-ipn"),
@@ -115,6 +117,7 @@ class PayopSettingsTest {
         assertEquals(Optional.of("https://shop.example/paid?invoice={{invoiceId}}&tx={{txid}}"), s.resultUrl());
         assertEquals(Optional.of("http://localhost:8080/failed"), s.failUrl());
         assertEquals(480, s.cardMethod());
+        assertEquals(Duration.ZERO, s.paymentMethodsCache(), "0s: no cache");
         assertEquals(Optional.of(WithdrawalCertificate.fromBytes(key)), s.withdrawalCertificate());
         assertEquals("/hooks/payop-ipn", s.ipnPath());
         assertEquals(List.of("10.0.0.0/8", "2001:db8::/32", "192.0.2.1"), s.ipnSources().allowed(),

@@ -67,7 +67,7 @@ public class CheckoutService {
         this.client = client;
         this.settings = settings;
         this.orders = orders;
-        this.catalog = new MethodCatalog(client.paymentMethods(), clock);
+        this.catalog = new MethodCatalog(client.paymentMethods(), settings.paymentMethodsCache(), clock);
         this.json = new JsonIo();
         this.problems = new Problems(json);
     }

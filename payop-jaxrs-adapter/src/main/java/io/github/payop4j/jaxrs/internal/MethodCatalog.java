@@ -11,33 +11,37 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The project's payment methods, fetched at most once per {@link #TTL}. Every checkout page
- * view asks for them; without the cache each view would spend Payop's rate limit. A method
- * switched off in the dashboard may thus be offered for up to five minutes, and Payop then
- * rejects the payment.
+ * The project's payment methods, fetched at most once per {@code payop.payment-methods.cache}
+ * (5 minutes by default). Every checkout page view asks for them; without the cache each view
+ * would spend Payop's rate limit. A method switched off in the dashboard may thus be offered
+ * until the cache expires, and Payop then rejects the payment. A zero duration fetches the list
+ * for every request.
  */
 final class MethodCatalog {
 
-    static final Duration TTL = Duration.ofMinutes(5);
-
     private final PaymentMethods api;
+    private final Duration ttl;
     private final Clock clock;
     private final AtomicReference<Snapshot> cached = new AtomicReference<>();
 
     private record Snapshot(List<PaymentMethod> methods, Instant expires) {
     }
 
-    MethodCatalog(PaymentMethods api, Clock clock) {
+    MethodCatalog(PaymentMethods api, Duration ttl, Clock clock) {
         this.api = api;
+        this.ttl = ttl;
         this.clock = clock;
     }
 
     /** Every method of the project (concurrent first calls may both fetch; either answer is fine). */
     List<PaymentMethod> all() {
+        if (ttl.isZero()) {
+            return List.copyOf(api.available());
+        }
         Instant now = clock.instant();
         Snapshot s = cached.get();
         if (s == null || !now.isBefore(s.expires())) {
-            s = new Snapshot(List.copyOf(api.available()), now.plus(TTL));
+            s = new Snapshot(List.copyOf(api.available()), now.plus(ttl));
             cached.set(s);
         }
         return s.methods();

@@ -18,11 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.payop4j.config.Setting;
 import io.github.payop4j.jaxrs.PayopOrder;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -255,5 +257,16 @@ class DirectPaymentTest {
         f.orderResource.paymentMethods("43");
         direct("42", "{\"paymentMethod\":203822,\"payer\":{\"fields\":{\"date_of_birth\":\"01.01.1990\"}}}");
         payop.verify(1, getRequestedFor(urlMatching("/v1/instrument-settings/.*")));
+    }
+
+    @Test
+    void withTheCacheSetToZeroTheMethodListIsFetchedForEveryRequest() {
+        f.close();
+        f = new Fixture(payop, Map.of(Setting.JWT_TOKEN.key(), Fixture.JWT, Setting.PROJECT_ID.key(),
+                Fixture.PROJECT_ID, "payop.payment-methods.cache", "0s"));
+        f.orders.add(coffee("42"));
+        f.orderResource.paymentMethods("42");
+        f.orderResource.paymentMethods("42");
+        payop.verify(2, getRequestedFor(urlMatching("/v1/instrument-settings/.*")));
     }
 }
