@@ -43,6 +43,7 @@ public final class Pipeline {
     private final StateApplier applier;
     private final Inflight inflight;
     private final AppliedKeys applied;
+    private final RefusalLog refusals;
     private final Map<IpnOutcome, LongAdder> counts = new EnumMap<>(IpnOutcome.class);
 
     public Pipeline(PipelineConfig cfg) {
@@ -51,6 +52,7 @@ public final class Pipeline {
         this.applier = new StateApplier(cfg);
         this.inflight = new Inflight(cfg.maxWaiters());
         this.applied = new AppliedKeys(APPLIED_KEYS_PER_GENERATION, APPLIED_KEYS_MAX_AGE_NANOS);
+        this.refusals = new RefusalLog(cfg.sources(), cfg.clock());
         for (IpnOutcome o : IpnOutcome.values()) {
             counts.put(o, new LongAdder());
         }
@@ -73,8 +75,7 @@ public final class Pipeline {
     private IpnResult receive(IpnDelivery d) {
         String source = cfg.sources().clientAddress(d.peerAddress(), d.xForwardedFor(), d.forwarded());
         if (source == null || !cfg.sources().allows(source)) {
-            LOG.log(WARNING, () -> "PAYOP-IPN-002 IPN refused: source " + (source == null ? "cannot be determined"
-                    : source + " is not allowed") + " (peer " + d.peerAddress() + ")");
+            refusals.refused(source, d);
             return refusal(IpnOutcome.FORBIDDEN_SOURCE, "source " + source + " not allowed");
         }
         if (d.bodyLength() > cfg.maxBodyBytes()) {
