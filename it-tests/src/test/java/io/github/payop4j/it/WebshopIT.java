@@ -198,7 +198,7 @@ class WebshopIT {
 
         HttpResponse<String> started = http.postJson("payop-checkout/payop/orders/" + orderId + "/direct", """
                 {"paymentMethod": 336, "amount": "0.01", "currency": "USD",
-                 "payer": {"email": "jane@example.com", "name": "Jane Doe", "fields": {"nationalid": "20-1234"}}}""");
+                 "payer": {"email": "buyer@example.com", "name": "Jane Doe", "fields": {"nationalid": "20-1234"}}}""");
         assertEquals(200, started.statusCode(), started::body);
         JsonObject answer = Json.createReader(new StringReader(started.body())).readObject();
         assertEquals(invoiceId, answer.getString("invoiceId"));
@@ -254,7 +254,7 @@ class WebshopIT {
 
         HttpResponse<String> started = http.postJson("payop-checkout/payop/orders/" + orderId + "/card", """
                 {"pan": "%s", "expirationDate": "12/28", "cvv": "%s", "holderName": "JANE DOE",
-                 "email": "jane@example.com", "name": "Jane Doe", "paymentMethod": 381}""".formatted(CARD_PAN, CARD_CVV));
+                 "email": "buyer@example.com", "name": "Jane Doe", "paymentMethod": 381}""".formatted(CARD_PAN, CARD_CVV));
         assertEquals(200, started.statusCode(), started::body);
         JsonObject answer = jsonOf(started);
         assertFalse(started.body().contains(CARD_PAN));

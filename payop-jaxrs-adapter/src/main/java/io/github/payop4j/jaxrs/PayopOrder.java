@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param description shown to the payer, or {@code null}
  * @param items the order lines shown to the payer (may be empty)
  * @param payer who pays, or {@code null} when the payer's browser supplies the payer fields
- *     (email, name, method-specific fields); the order's values win over the browser's
+ *     (email, name, method-specific fields). What the order knows is used; the browser only
+ *     fills in what it lacks, and a browser value that differs from the order's is refused (422)
  */
 public record PayopOrder(String orderId, Amount amount, CurrencyCode currency, String description,
         List<OrderItem> items, Payer payer) {

@@ -141,7 +141,7 @@ public class CheckoutService {
         CheckoutRequest checkout = CheckoutRequest.of(invoice.invoiceId(),
                 payer.toCustomer(remoteAddress, PayerCheck.lists(method.fields(), "phone")),
                 continueUrl(baseUri, invoice.invoiceId())).paymentMethod(method.id());
-        return started(invoice, client.checkout().createTransaction(checkout), baseUri, List.of());
+        return started(invoice, client.checkout().createTransaction(checkout), payer, baseUri, List.of());
     }
 
     /** Server-to-server card payment: invoice with a card method, card token, checkout transaction. */
@@ -166,7 +166,7 @@ public class CheckoutService {
             CheckoutRequest checkout = CheckoutRequest.of(invoice.invoiceId(),
                     payer.toCustomer(remoteAddress, PayerCheck.lists(fields, "phone")),
                     continueUrl(baseUri, invoice.invoiceId())).paymentMethod(method).cardToken(token);
-            return started(invoice, client.checkout().createTransaction(checkout), baseUri, cardValues);
+            return started(invoice, client.checkout().createTransaction(checkout), payer, baseUri, cardValues);
         } catch (RuntimeException e) {
             throw new CardDataFailure(e, cardValues);
         }
@@ -251,7 +251,8 @@ public class CheckoutService {
                 .build();
     }
 
-    private String started(CreatedInvoice invoice, CheckoutResult result, URI baseUri, List<String> cardValues) {
+    private String started(CreatedInvoice invoice, CheckoutResult result, PayerCheck.Resolved payer, URI baseUri,
+            List<String> cardValues) {
         if (!result.success()) {
             String message = result.message();
             for (String v : cardValues) {
@@ -273,6 +274,12 @@ public class CheckoutService {
         } else {
             out.add("transactionId", result.transactionId());
         }
+        // Which payer was used, field by field ("order" or "browser"); values stay out of the answer.
+        JsonObjectBuilder sources = json.builders().createObjectBuilder();
+        payer.sources().forEach(sources::add);
+        JsonObjectBuilder used = json.builders().createObjectBuilder();
+        putOrNull(used, "email", payer.maskedEmail());
+        out.add("payer", used.add("sources", sources));
         return json.write(out.build());
     }
 

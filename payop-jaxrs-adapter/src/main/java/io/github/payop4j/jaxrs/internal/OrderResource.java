@@ -48,7 +48,8 @@ public class OrderResource {
 
     /**
      * Creates an invoice and answers 303 See Other to Payop's hosted page. The payer's email
-     * (and name, phone) are taken from the order, or from these parameters when the order has none.
+     * (and name, phone) are taken from the order, or from these parameters when the order has none;
+     * a parameter that differs from the order's value is refused (422).
      */
     @GET
     @Path("hosted-page")
@@ -79,7 +80,7 @@ public class OrderResource {
 
     /**
      * Direct integration: {@code {"paymentMethod": id, "payer": {"email", "name", "phone", "fields": {..}}}}
-     * → {@code {"invoiceId", "transactionId", "next", "continue"}}.
+     * → {@code {"invoiceId", "transactionId", "next", "continue", "payer": {"email" (masked), "sources"}}}.
      */
     @POST
     @Path("direct")

@@ -7,11 +7,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * Decides the payer of an invoice from the shop's order and the browser's input, and checks it
- * against what the payment method requires. The order's values win: the browser only fills in
- * what the shop does not know. Only fields the method lists are sent to Payop.
+ * against what the payment method requires. Only fields the method lists are sent to Payop.
+ *
+ * <p>The rule: what the order knows about its payer is used; the browser only fills in what the
+ * order lacks; a browser value that <em>differs</em> from a value the order has is refused (422),
+ * never silently replaced in either direction. The payer is who the payment is charged to, whom
+ * Payop's risk checks, receipts and chargebacks name: taking the browser's word would let a
+ * browser change it, and silently dropping the browser's word leaves a payer who typed one
+ * address charged under another. A conflict is an integration mistake of the shop's front end, so
+ * it fails loudly and before anything reaches Payop. The same value in another spelling (case,
+ * spacing, phone punctuation) is no conflict; the order's spelling is sent.
  */
 final class PayerCheck {
 
@@ -24,7 +33,17 @@ final class PayerCheck {
      * The payer, with the same values for the invoice's payer and the checkout's customer, as
      * Payop requires.
      */
-    record Resolved(String email, String name, String phone, Map<String, String> extraFields) {
+    record Resolved(String email, String name, String phone, Map<String, String> extraFields,
+            Map<String, String> sources) {
+
+        /**
+         * The email as the payer's browser may be shown it ("j***@example.com"): enough to
+         * recognise, not enough to harvest should an order id fall into other hands.
+         */
+        String maskedEmail() {
+            int at = email == null ? -1 : email.lastIndexOf('@');
+            return at < 1 ? null : email.charAt(0) + "***" + email.substring(at);
+        }
 
         Payer toPayer() {
             return new Payer(email, name, phone, extraFields);
@@ -56,14 +75,16 @@ final class PayerCheck {
         boolean methodNeedsName = requires(methodFields, "name");
         boolean methodNeedsPhone = requires(methodFields, "phone");
 
-        String email = check("email", first(order == null ? null : order.email(), browser.email()), true, errors);
+        Map<String, String> sources = new LinkedHashMap<>();
+        String email = pick("email", order == null ? null : order.email(), browser.email(), true, PayerCheck::sameEmail,
+                sources, errors);
         if (email != null && !email.matches(EMAIL)) {
             errors.add(new FieldError("email", "is not a valid email address"));
         }
-        String name = check("name", first(order == null ? null : order.name(), browser.name()),
-                nameRequired || methodNeedsName, errors);
-        String phone = check("phone", first(order == null ? null : order.phone(), browser.phone()),
-                methodNeedsPhone, errors);
+        String name = pick("name", order == null ? null : order.name(), browser.name(), nameRequired || methodNeedsName,
+                PayerCheck::sameText, sources, errors);
+        String phone = pick("phone", order == null ? null : order.phone(), browser.phone(), methodNeedsPhone,
+                PayerCheck::samePhone, sources, errors);
 
         Map<String, String> extra = new LinkedHashMap<>();
         for (PayerField f : methodFields) {
@@ -71,7 +92,8 @@ final class PayerCheck {
                 continue;
             }
             String fromOrder = order == null ? null : order.extraFields().get(f.name());
-            String value = check(f.name(), first(fromOrder, browser.fields().get(f.name())), f.required(), errors);
+            String value = pick(f.name(), fromOrder, browser.fields().get(f.name()), f.required(), PayerCheck::sameText,
+                    sources, errors);
             if (value != null && "email".equalsIgnoreCase(f.type()) && !value.matches(EMAIL)) {
                 errors.add(new FieldError(f.name(), "is not a valid email address"));
             } else if (value != null) {
@@ -80,12 +102,16 @@ final class PayerCheck {
         }
         // Extra fields the shop set on the order go to Payop even when the method does not list them.
         if (order != null) {
-            order.extraFields().forEach(extra::putIfAbsent);
+            order.extraFields().forEach((k, v) -> {
+                if (extra.putIfAbsent(k, v) == null) {
+                    sources.putIfAbsent(k, "order");
+                }
+            });
         }
         if (!errors.isEmpty()) {
             throw CheckoutProblem.invalidFields(errors);
         }
-        return new Resolved(email, name, phone, extra);
+        return new Resolved(email, name, phone, extra, sources);
     }
 
     static boolean requires(List<PayerField> fields, String name) {
@@ -114,10 +140,45 @@ final class PayerCheck {
         return value;
     }
 
-    private static String first(String a, String b) {
-        if (a != null && !a.isBlank()) {
-            return a.trim();
+    /**
+     * The order's value if it has one, else the browser's; a browser value that differs from the
+     * order's is an error. Records where the value came from in {@code sources}.
+     */
+    private static String pick(String field, String fromOrder, String fromBrowser, boolean required,
+            BiPredicate<String, String> same, Map<String, String> sources, List<FieldError> errors) {
+        String known = blankToNull(fromOrder);
+        String sent = blankToNull(fromBrowser);
+        if (known != null && sent != null && !same.test(known, sent)) {
+            errors.add(new FieldError(field, "differs from the payer of this order; send the same value or leave it"
+                    + " out"));
+            return null;
         }
-        return b == null || b.isBlank() ? null : b.trim();
+        String value = check(field, known != null ? known : sent, required, errors);
+        if (value != null) {
+            sources.put(field, known != null ? "order" : "browser");
+        }
+        return value;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static boolean sameEmail(String a, String b) {
+        return a.equalsIgnoreCase(b);
+    }
+
+    /** Case and runs of white space aside. */
+    private static boolean sameText(String a, String b) {
+        return normalized(a).equalsIgnoreCase(normalized(b));
+    }
+
+    /** Digits (and a leading +) only: "+49 30 1234-56" is "+4930123456". */
+    private static boolean samePhone(String a, String b) {
+        return a.replaceAll("[^0-9+]", "").equals(b.replaceAll("[^0-9+]", ""));
+    }
+
+    private static String normalized(String s) {
+        return s.trim().replaceAll("\\s+", " ");
     }
 }

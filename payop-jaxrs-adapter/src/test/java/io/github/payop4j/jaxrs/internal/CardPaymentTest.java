@@ -106,17 +106,38 @@ class CardPaymentTest {
 
     @Test
     void theBrowserCannotChangeTheAmountOrCurrency() {
+        Fixture.invoiceCreated(payop, "inv-43");
+        Fixture.cardTokenCreated(payop, TOKEN);
+        Fixture.checkoutCreated(payop, "tx-43");
+        Response r = card("43", CARD.formatted(", \"amount\": \"0.01\", \"currency\": \"USD\", \"orderId\": \"1\""));
+        assertEquals(200, r.getStatus(), Fixture.text(r));
+        JsonObject order = sent("/v1/invoices/create").getJsonObject("order");
+        assertEquals("10.00", order.getString("amount"));
+        assertEquals("EUR", order.getString("currency"));
+        assertEquals("43", order.getString("id"));
+    }
+
+    @Test
+    void aBrowserPayerThatDiffersFromTheOrdersIsRefusedBeforeAnyCardDataIsSent() {
+        Response r = card("42", CARD.formatted(""));
+        assertEquals(422, r.getStatus(), Fixture.text(r));
+        assertEquals(List.of("email", "name"), fieldNames(r));
+        payop.verify(0, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void theAnswerSaysWhichPayerWasUsed() {
         Fixture.invoiceCreated(payop, "inv-42");
         Fixture.cardTokenCreated(payop, TOKEN);
         Fixture.checkoutCreated(payop, "tx-42");
-        Response r = card("42", CARD.formatted(", \"amount\": \"0.01\", \"currency\": \"USD\", \"orderId\": \"1\""));
+        Response r = card("42", """
+                {"pan": "5555 5555 5555 4444", "expirationDate": "11/29", "cvv": "9137",
+                 "holderName": "JANE QUINTESSA DOE", "email": "jane@example.com"}""");
         assertEquals(200, r.getStatus(), Fixture.text(r));
-        JsonObject order = sent("/v1/invoices/create").getJsonObject("order");
-        assertEquals("49.90", order.getString("amount"));
-        assertEquals("EUR", order.getString("currency"));
-        assertEquals("42", order.getString("id"));
-        assertEquals("jane@example.com", sent("/v1/invoices/create").getJsonObject("payer").getString("email"),
-                "the order's payer wins");
+        assertEquals("jane@example.com", sent("/v1/invoices/create").getJsonObject("payer").getString("email"));
+        JsonObject used = Fixture.object(r).getJsonObject("payer");
+        assertEquals("j***@example.com", used.getString("email"));
+        assertEquals("{\"email\":\"order\",\"name\":\"order\"}", used.getJsonObject("sources").toString());
     }
 
     @Test

@@ -142,6 +142,8 @@ class DirectPaymentTest {
         assertEquals(PAYER_IP, customer.getString("ip"));
         assertEquals("01.01.1990", customer.getJsonObject("extraFields").getString("date_of_birth"));
         assertFalse(checkout.containsKey("cardToken"));
+        assertEquals("{\"email\":\"browser\",\"name\":\"browser\",\"phone\":\"browser\",\"date_of_birth\":\"browser\"}",
+                answer.getJsonObject("payer").getJsonObject("sources").toString(), "an order without payer");
     }
 
     @Test
@@ -185,16 +187,38 @@ class DirectPaymentTest {
     }
 
     @Test
-    void theOrdersPayerWinsAndTheBrowserFillsIn() {
-        Fixture.invoiceCreated(payop, "inv-42");
-        Fixture.checkoutCreated(payop, "tx-42");
-        direct("42", """
+    void aBrowserPayerThatDiffersFromTheOrdersKnownPayerIsRefusedAndPayopIsNotAsked() {
+        Response r = direct("42", """
                 {"paymentMethod": 203822, "payer": {"email": "mallory@example.com", "name": "M",
                  "fields": {"date_of_birth": "02.02.1980"}}}""");
+        assertEquals(422, r.getStatus(), Fixture.text(r));
+        assertEquals(List.of("email", "name"), fieldNames(r));
+        String reason = Fixture.object(r).getJsonArray("fields").getJsonObject(0).getString("reason");
+        assertTrue(reason.contains("differs from the payer of this order"), reason);
+        assertFalse(Fixture.text(r).contains("mallory"), "the value is not echoed");
+        assertFalse(Fixture.text(r).contains("jane"), "nor the order's");
+        payop.verify(0, postRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void theOrdersPayerIsUsedTheBrowserFillsWhatItLacksAndTheAnswerSaysWhichPayerWasUsed() {
+        Fixture.invoiceCreated(payop, "inv-42");
+        Fixture.checkoutCreated(payop, "tx-42");
+        Response r = direct("42", """
+                {"paymentMethod": 203822, "payer": {"email": " JANE@example.com", "name": "jane  doe",
+                 "fields": {"date_of_birth": "02.02.1980"}}}""");
+        assertEquals(200, r.getStatus(), Fixture.text(r));
         JsonObject payer = sent("/v1/invoices/create").getJsonObject("payer");
-        assertEquals("jane@example.com", payer.getString("email"));
+        assertEquals("jane@example.com", payer.getString("email"), "the same address: the order's spelling");
         assertEquals("Jane Doe", payer.getString("name"));
         assertEquals("02.02.1980", payer.getJsonObject("extraFields").getString("date_of_birth"));
+
+        JsonObject used = Fixture.object(r).getJsonObject("payer");
+        assertEquals("j***@example.com", used.getString("email"), "masked: the answer is no address book");
+        assertEquals("{\"email\":\"order\",\"name\":\"order\",\"date_of_birth\":\"browser\"}",
+                used.getJsonObject("sources").toString());
+        assertFalse(Fixture.text(r).contains("Jane Doe"), Fixture.text(r));
+        assertFalse(Fixture.text(r).contains("02.02.1980"), Fixture.text(r));
     }
 
     @Test

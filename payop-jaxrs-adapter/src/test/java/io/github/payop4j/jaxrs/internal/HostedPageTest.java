@@ -139,9 +139,14 @@ class HostedPageTest {
     }
 
     @Test
-    void theOrdersPayerWinsOverTheBrowsers() {
+    void aBrowserPayerThatDiffersFromTheOrdersIsRefusedTheSameOneIsFine() {
         Fixture.invoiceCreated(payop, "inv-3");
-        f.orderResource.hostedPage("42", null, "mallory@example.com", "Mallory", null);
+        Response refused = f.orderResource.hostedPage("42", null, "mallory@example.com", "Mallory", null);
+        assertEquals(422, refused.getStatus());
+        assertEquals(0, payop.findAll(postRequestedFor(urlEqualTo("/v1/invoices/create"))).size());
+
+        Response same = f.orderResource.hostedPage("42", null, "Jane@Example.com", null, null);
+        assertEquals(303, same.getStatus());
         assertEquals("jane@example.com", invoiceRequest().getJsonObject("payer").getString("email"));
         assertEquals("Jane Doe", invoiceRequest().getJsonObject("payer").getString("name"));
     }
