@@ -146,6 +146,16 @@ public final class PayopSettings {
         return get(Setting.PAYMENT_METHODS_CACHE);
     }
 
+    /** The shop's template of the payer pages, a class path resource; empty for the built-in one. */
+    public Optional<String> pagesTemplate() {
+        return optional(Setting.PAGES_TEMPLATE);
+    }
+
+    /** A stylesheet the payer pages link (a path on the shop's server or an https URL). */
+    public Optional<String> pagesStylesheet() {
+        return optional(Setting.PAGES_STYLESHEET);
+    }
+
     public Optional<WithdrawalCertificate> withdrawalCertificate() {
         return optional(Setting.WITHDRAWAL_CERTIFICATE);
     }

@@ -82,6 +82,15 @@ public final class Setting<T> {
             + " on every request. A method switched off in the dashboard is offered until then (Payop refuses its"
             + " payments); restarting the application refreshes the list at once.",
             Parsers.duration(Duration.ZERO, Duration.ofHours(24)));
+    public static final Setting<String> PAGES_TEMPLATE = new Setting<>("payop.pages.template", "resource", null,
+            CHECKOUT, "Your HTML template for the payer pages of the checkout endpoints (3-D Secure hand-off, waiting"
+            + " page): a class path resource such as `payop/page.html` (in a WAR `WEB-INF/classes/payop/page.html`)"
+            + " with `{{title}}`, `{{head}}` and `{{content}}` once each and no script; checked at start-up.",
+            Parsers.classPathResource("payop/page.html"));
+    public static final Setting<String> PAGES_STYLESHEET = new Setting<>("payop.pages.stylesheet", "URL", null,
+            CHECKOUT, "A stylesheet the payer pages link after their own styles: a path on your server"
+            + " (`/shop/css/payop.css`) or an https URL; allowed by the pages' Content-Security-Policy.",
+            Parsers.stylesheetUrl());
     public static final Setting<WithdrawalCertificate> WITHDRAWAL_CERTIFICATE = new Setting<>(
             "payop.withdrawal-certificate", "Base64", null, CHECKOUT,
             "Base64 of the dashboard's `x25519.pub` (`base64 -w0 x25519.pub`), for `withdrawals().createMass`.",
@@ -124,9 +133,9 @@ public final class Setting<T> {
 
     private static final List<Setting<?>> ALL = List.of(PUBLIC_KEY, SECRET_KEY, JWT_TOKEN, PROJECT_ID, API_URL,
             CHECKOUT_URL, HTTP_CONNECT_TIMEOUT, HTTP_READ_TIMEOUT, HTTP_MAX_ATTEMPTS, LANGUAGE, RESULT_URL, FAIL_URL,
-            CARD_METHOD, PAYMENT_METHODS_CACHE, WITHDRAWAL_CERTIFICATE, IPN_ENABLED, IPN_PATH, IPN_ALLOWED_IPS,
-            IPN_TRUSTED_PROXIES, IPN_VERIFY_WITH_API, IPN_DATASOURCE, IPN_TABLE_PREFIX, IPN_MAX_BODY_BYTES, IPN_LEASE,
-            IPN_DUPLICATE_WAIT);
+            CARD_METHOD, PAYMENT_METHODS_CACHE, PAGES_TEMPLATE, PAGES_STYLESHEET, WITHDRAWAL_CERTIFICATE, IPN_ENABLED,
+            IPN_PATH, IPN_ALLOWED_IPS, IPN_TRUSTED_PROXIES, IPN_VERIFY_WITH_API, IPN_DATASOURCE, IPN_TABLE_PREFIX,
+            IPN_MAX_BODY_BYTES, IPN_LEASE, IPN_DUPLICATE_WAIT);
 
     private final String key;
     private final String type;

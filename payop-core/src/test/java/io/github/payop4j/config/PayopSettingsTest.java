@@ -94,6 +94,8 @@ class PayopSettingsTest {
                 Map.entry("payop.fail-url", "http://localhost:8080/failed"),
                 Map.entry("payop.card-method", "480"),
                 Map.entry("payop.payment-methods.cache", "0s"),
+                Map.entry("payop.pages.template", "/payop/page.html"),
+                Map.entry("payop.pages.stylesheet", "https://cdn.shop.example:8443/css/payop.css?v=3"),
                 Map.entry("payop.withdrawal-certificate", Base64.getEncoder().encodeToString(key)),
                 Map.entry("payop.ipn.enabled", "TRUE"),
                 Map.entry("payop.ipn.path", "/hooks/payop-ipn"),
@@ -118,6 +120,8 @@ class PayopSettingsTest {
         assertEquals(Optional.of("http://localhost:8080/failed"), s.failUrl());
         assertEquals(480, s.cardMethod());
         assertEquals(Duration.ZERO, s.paymentMethodsCache(), "0s: no cache");
+        assertEquals(Optional.of("payop/page.html"), s.pagesTemplate(), "a class path resource is relative");
+        assertEquals(Optional.of("https://cdn.shop.example:8443/css/payop.css?v=3"), s.pagesStylesheet());
         assertEquals(Optional.of(WithdrawalCertificate.fromBytes(key)), s.withdrawalCertificate());
         assertEquals("/hooks/payop-ipn", s.ipnPath());
         assertEquals(List.of("10.0.0.0/8", "2001:db8::/32", "192.0.2.1"), s.ipnSources().allowed(),
@@ -235,6 +239,24 @@ class PayopSettingsTest {
         assertTrue(m.contains("forge X-Forwarded-For"), m);
         assertTrue(m.contains("\"2d\" is not a duration"), m);
         assertFalse(m.contains(SECRET), m);
+    }
+
+    @Test
+    void thePageSettingsTakeNothingThatCouldLeaveItsPlace() {
+        for (String bad : List.of("../WEB-INF/web.xml", "payop/../../x.html", "file:/etc/passwd", "payop\\page.html",
+                "payop/page.html?x")) {
+            props.put("payop.pages.template", bad);
+            assertTrue(invalid(Role.CHECKOUT).getMessage().contains("payop.pages.template"), bad);
+        }
+        props.remove("payop.pages.template");
+        for (String bad : List.of("https://cdn.example/x.css; script-src *", "javascript:alert(1)", "//cdn.example/x.css",
+                "http://cdn.example/x.css", "/css/x.css' 'unsafe-eval", "/css/x.css\"><script>", "css/x.css",
+                "https://cdn.example/x.css,https://evil.example")) {
+            props.put("payop.pages.stylesheet", bad);
+            assertTrue(invalid(Role.CHECKOUT).getMessage().contains("is not a stylesheet URL"), bad);
+        }
+        props.put("payop.pages.stylesheet", "/shop/css/payop.css");
+        assertEquals(Optional.of("/shop/css/payop.css"), read(Role.CHECKOUT).pagesStylesheet());
     }
 
     @Test

@@ -149,6 +149,39 @@ public final class Parsers {
         };
     }
 
+    /** A class path resource such as {@code payop/page.html}: relative, no {@code ..}, no scheme. */
+    public static Parser<String> classPathResource(String example) {
+        return (raw, shown) -> {
+            String r = raw.startsWith("/") ? raw.substring(1) : raw;
+            if (!r.matches("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*") || r.matches("(.*/)?\\.\\.?(/.*)?")
+                    || r.length() > 200) {
+                throw new IllegalArgumentException(shown.apply(raw) + " is not a class path resource; use a relative"
+                        + " path of letters, digits, '.', '_' and '-' segments such as " + example
+                        + " (in a WAR, the file WEB-INF/classes/" + example + ").");
+            }
+            return r;
+        };
+    }
+
+    /**
+     * A stylesheet the shop's pages may link: a path on the shop's own server ({@code /css/x.css})
+     * or an https URL. Only characters that can end neither an HTML attribute nor a
+     * Content-Security-Policy source: the URL's origin goes into that header.
+     */
+    public static Parser<String> stylesheetUrl() {
+        return (raw, shown) -> {
+            String path = "(/[A-Za-z0-9._~%-]+)+/?(\\?[A-Za-z0-9._~%=&-]*)?";
+            boolean local = raw.matches(path);
+            boolean remote = raw.matches("https://[A-Za-z0-9.-]+(:[0-9]{1,5})?" + path);
+            if (!local && !remote) {
+                throw new IllegalArgumentException(shown.apply(raw) + " is not a stylesheet URL; use a path on your"
+                        + " server such as /shop/css/payop.css, or an https URL such as"
+                        + " https://cdn.shop.example/payop.css (no quotes, spaces, ';' or ',').");
+            }
+            return raw;
+        };
+    }
+
     /** A JNDI name, or {@code none}. */
     public static Parser<String> dataSource() {
         return (raw, shown) -> {

@@ -7,6 +7,7 @@ import io.github.payop4j.config.Role;
 import io.github.payop4j.config.SettingsSource;
 import io.github.payop4j.jaxrs.PayopOrders;
 import io.github.payop4j.jaxrs.config.MicroProfileSettingsSource;
+import io.github.payop4j.jaxrs.internal.PageTemplate;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.AmbiguousResolutionException;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -68,6 +69,12 @@ public class PayopExtension implements Extension {
         Reading read = read();
         if (read.failure() != null) {
             event.addDeploymentProblem(read.failure());
+        } else if (read.settings().pagesTemplate().isPresent()) {
+            try {
+                PageTemplate.load(read.settings().pagesTemplate().get()); // the shop's template: missing, a script?
+            } catch (IllegalStateException e) {
+                event.addDeploymentProblem(e);
+            }
         }
         String ordersProblem = ordersProblem(ordersBeans, beans);
         if (ordersProblem != null) {

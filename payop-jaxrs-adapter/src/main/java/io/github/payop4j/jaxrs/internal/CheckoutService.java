@@ -46,6 +46,7 @@ public class CheckoutService {
     private final MethodCatalog catalog;
     private final JsonIo json;
     private final Problems problems;
+    private final Pages pages;
 
     /** For the CDI proxy only. */
     protected CheckoutService() {
@@ -55,6 +56,7 @@ public class CheckoutService {
         this.catalog = null;
         this.json = null;
         this.problems = null;
+        this.pages = null;
     }
 
     @Inject
@@ -70,6 +72,8 @@ public class CheckoutService {
         this.catalog = new MethodCatalog(client.paymentMethods(), settings.paymentMethodsCache(), clock);
         this.json = new JsonIo();
         this.problems = new Problems(json);
+        this.pages = new Pages(settings.pagesTemplate().map(PageTemplate::load).orElse(PageTemplate.BUILT_IN),
+                settings.pagesStylesheet().orElse(null));
     }
 
     Problems problems() {
@@ -78,6 +82,10 @@ public class CheckoutService {
 
     JsonIo json() {
         return json;
+    }
+
+    Pages pages() {
+        return pages;
     }
 
     PayopSettings settings() {

@@ -65,26 +65,24 @@ public class InvoiceResource {
                 return Response.seeOther(URI.create(step.url())).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
             case "submit-form": {
                 String nonce = nonce();
-                return html(Pages.submitForm(step.url(), step.fields(), nonce), nonce);
+                return html(service.pages().submitForm(step.url(), step.fields(), nonce), nonce);
             }
             case "succeeded":
             case "failed":
                 if (step.url() != null) {
                     return Response.seeOther(URI.create(step.url())).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
                 }
-                return html(Pages.finished(step.type().equals("succeeded")), null);
+                return html(service.pages().finished(step.type().equals("succeeded")), null);
             default:
-                return html(Pages.processing(step.retryAfterSeconds()), null);
+                return html(service.pages().processing(step.retryAfterSeconds()), null);
         }
     }
 
-    private static Response html(String page, String nonce) {
-        // Only the auto-submit script may run; nothing on these pages loads anything.
-        String csp = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'"
-                + (nonce == null ? "" : "; script-src 'nonce-" + nonce + "'");
+    private Response html(String page, String nonce) {
+        // Only the auto-submit script may run; the page loads nothing but its styles.
         return Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Content-Security-Policy", csp)
+                .header("Content-Security-Policy", service.pages().contentSecurityPolicy(nonce))
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
     }

@@ -242,4 +242,15 @@ class CdiContainerTest {
         assertTrue(message.contains("several PayopOrders beans"), message);
         assertTrue(message.contains("OtherOrders") && message.contains("ShopOrders"), message);
     }
+
+    @Test
+    void aShopPageTemplateWithAScriptFailsTheDeploymentNamingTheSetting() {
+        Map<String, String> p = valid();
+        p.put("payop.pages.template", "payop/page-with-script.html");
+        configure(p);
+        RuntimeException e = assertThrows(RuntimeException.class, weld(ShopOrders.class)::initialize);
+        String message = e.getMessage() + String.valueOf(e.getCause());
+        assertTrue(message.contains("payop.pages.template: payop/page-with-script.html contains a <script> element"),
+                message);
+    }
 }
