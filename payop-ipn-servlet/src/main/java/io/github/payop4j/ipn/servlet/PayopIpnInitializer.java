@@ -28,6 +28,8 @@ public final class PayopIpnInitializer implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
+        // Before anything can fail: a second JAX-RS/JSON implementation may be why something does.
+        BundledImplementations.check(context).ifPresent(warning -> LOG.log(System.Logger.Level.WARNING, warning));
         boolean adapter = cdiAdapterPresent(context.getClassLoader());
         boolean supplied = context.getAttribute(PayopIpnServlet.PROCESSOR_ATTRIBUTE) != null;
         SettingsSource source = ServletSettingsSource.of(context);
