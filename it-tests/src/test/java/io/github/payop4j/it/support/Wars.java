@@ -48,7 +48,7 @@ public final class Wars {
     }
 
     /** The jar (or classes directory) on the test class path that holds {@code resource}. */
-    static JavaArchive fromClassPath(String resource, String name) {
+    public static JavaArchive fromClassPath(String resource, String name) {
         URL url = Wars.class.getClassLoader().getResource(resource);
         if (url == null) {
             throw new IllegalStateException(resource + " is not on the test class path");

@@ -65,8 +65,12 @@ final class BundledImplementations {
         found.forEach((kind, where) -> what.append(what.length() == 0 ? "" : "; ").append(kind).append(": ")
                 .append(String.join(", ", where)));
         String app = context.getContextPath().isEmpty() ? "/" : context.getContextPath();
-        return Optional.of("PAYOP-IPN-105 The application " + app + " bundles its own " + String.join(", ",
-                found.keySet()) + " implementation in the WAR (" + what + "), next to the server's. WildFly and Payara"
+        List<String> kinds = new ArrayList<>(found.keySet());
+        String named = kinds.size() == 1 ? kinds.get(0) + " implementation"
+                : String.join(", ", kinds.subList(0, kinds.size() - 1)) + " and " + kinds.get(kinds.size() - 1)
+                        + " implementations";
+        return Optional.of("PAYOP-IPN-105 The application " + app + " bundles its own " + named + " in the WAR ("
+                + what + "), next to the server's. WildFly and Payara"
                 + " provide these and run their own endpoints, CDI and payop4j's HTTP client on them; with a second"
                 + " copy in the WAR, which one a class gets depends on class-loading order, so requests may run on"
                 + " an implementation the server was not built with and fail with LinkageError or ClassCastException,"

@@ -79,8 +79,8 @@ class BundledImplementationsTest {
         Optional<String> warning = check(war("bundling", jerseyClient, jerseyCommon, yasson), List.of());
         assertTrue(warning.isPresent());
         String w = warning.get();
-        assertTrue(w.startsWith("PAYOP-IPN-105 The application /shop bundles its own Jakarta REST (JAX-RS), JSON-B"
-                + " implementation"), w);
+        assertTrue(w.startsWith("PAYOP-IPN-105 The application /shop bundles its own Jakarta REST (JAX-RS) and JSON-B"
+                + " implementations in the WAR"), w);
         assertTrue(w.contains(jerseyClient.getFileName().toString()), w);
         assertTrue(w.contains(jerseyCommon.getFileName().toString()), w);
         assertTrue(w.contains("JSON-B: " + yasson.getFileName()), w);
