@@ -11,17 +11,13 @@ import io.github.payop4j.testkit.PayopEmulator;
 import io.github.payop4j.testkit.TestCards;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,7 +72,7 @@ class PayerPagesIT {
         return ShrinkWrap.create(WebArchive.class, "payer-pages.war")
                 .addAsLibraries(Wars.payopCore(), Wars.ipnServlet(), Wars.jaxrsAdapter())
                 .addClass(PagesOrders.class)
-                .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties")
+                .addAsResource(new StringAsset(Wars.properties(config)), "META-INF/microprofile-config.properties")
                 .addAsResource(new StringAsset(TEMPLATE), "payop/page.html")
                 .addAsWebResource(new StringAsset(CSS), "css/roasters.css");
     }
@@ -118,17 +114,5 @@ class PayerPagesIT {
         HttpResponse<String> css = http.get("css/roasters.css");
         assertEquals(200, css.statusCode(), "the stylesheet the page links is served by the WAR");
         assertEquals(CSS, css.body());
-    }
-
-    private static String properties(Map<String, String> config) {
-        Properties p = new Properties();
-        p.putAll(config);
-        StringWriter out = new StringWriter();
-        try {
-            p.store(out, "the emulator's settings and the shop's pages");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 }

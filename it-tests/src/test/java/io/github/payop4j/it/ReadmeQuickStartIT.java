@@ -12,9 +12,6 @@ import io.github.payop4j.it.support.Wars;
 import io.github.payop4j.testkit.PayopEmulator;
 import io.github.payop4j.testkit.SentIpn;
 import io.github.payop4j.testkit.TestCards;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -22,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,7 +61,7 @@ class ReadmeQuickStartIT {
         config.putAll(PAYOP.clientProperties());
         WebArchive war = ShrinkWrap.create(WebArchive.class, "readme-shop.war")
                 .addAsLibraries(Wars.payopCore(), Wars.ipnServlet(), Wars.jaxrsAdapter())
-                .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties")
+                .addAsResource(new StringAsset(Wars.properties(config)), "META-INF/microprofile-config.properties")
                 .addAsWebResource(new StringAsset(readme.htmlBlock("hosted-page")), "index.html");
         return Readme.addCompiled(war, readme.javaBlocks("com.example.shop"),
                 Path.of("target", "readme-quickstart"));
@@ -107,17 +103,5 @@ class ReadmeQuickStartIT {
                 .getHeader("User-Agent");
         assertTrue(agent.startsWith("payop4j/" + System.getProperty("payop4j.version") + " Java/"), agent);
         assertTrue(agent.endsWith(" payop-jaxrs-adapter"), agent);
-    }
-
-    private static String properties(Map<String, String> config) {
-        Properties p = new Properties();
-        p.putAll(config);
-        StringWriter out = new StringWriter();
-        try {
-            p.store(out, "the README's file, with the emulator's printed settings");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 }

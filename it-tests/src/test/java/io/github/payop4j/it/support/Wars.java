@@ -117,7 +117,8 @@ public final class Wars {
                 + "</web-app>\n";
     }
 
-    private static String properties(Map<String, String> config) {
+    /** A properties file's text (as {@code META-INF/microprofile-config.properties}) of {@code config}. */
+    public static String properties(Map<String, String> config) {
         Properties p = new Properties();
         p.putAll(config);
         StringWriter out = new StringWriter();
