@@ -24,7 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -55,6 +55,9 @@ public class BackOfficePages {
 
     @Context
     HttpServletRequest request;
+
+    @Context
+    UriInfo uri;
 
     @GET
     public String dashboard() {
@@ -181,7 +184,7 @@ public class BackOfficePages {
         } catch (PayopException | IllegalArgumentException e) {
             customer.notice("Not done: " + e.getMessage());
         }
-        return Response.seeOther(URI.create(base() + "/admin")).build();
+        return Response.seeOther(uri.getBaseUri().resolve("admin")).build();
     }
 
     private String base() {

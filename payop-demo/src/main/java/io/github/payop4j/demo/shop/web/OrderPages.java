@@ -23,7 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * An order's page, its JSON (polled by the page, so the state follows Payop's IPNs without a
@@ -45,6 +45,9 @@ public class OrderPages {
 
     @Context
     HttpServletRequest request;
+
+    @Context
+    UriInfo uri;
 
     @GET
     @Path("orders/{id}")
@@ -112,8 +115,7 @@ public class OrderPages {
         if ("failed".equals(result)) {
             customer.notice("The payment was not completed. You can try again, with another method if you like.");
         }
-        String path = current == null ? "/orders" : "/orders/" + current;
-        return Response.seeOther(URI.create(request.getContextPath() + path)).build();
+        return Response.seeOther(uri.getBaseUri().resolve(current == null ? "orders" : "orders/" + current)).build();
     }
 
     private Order own(String id) {

@@ -20,8 +20,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +43,9 @@ public class StorePages {
 
     @Context
     HttpServletRequest request;
+
+    @Context
+    UriInfo uri;
 
     @GET
     public String catalogue() {
@@ -73,7 +76,7 @@ public class StorePages {
             customer.add(p.sku(), 1);
             customer.notice(p.name() + " is in your cart.");
         }
-        return seeOther("/");
+        return seeOther("");
     }
 
     @POST
@@ -84,7 +87,7 @@ public class StorePages {
         if (catalogue.find(sku).isPresent()) {
             customer.set(sku, quantity == null || !quantity.matches("\\d{1,2}") ? 0 : Integer.parseInt(quantity));
         }
-        return seeOther("/cart");
+        return seeOther("cart");
     }
 
     @GET
@@ -128,15 +131,15 @@ public class StorePages {
         String mail = email == null ? "" : email.trim();
         String who = name == null ? "" : name.trim();
         if (lines.isEmpty()) {
-            return seeOther("/cart");
+            return seeOther("cart");
         }
         if (!mail.matches("[^@\\s]{1,100}@[^@\\s]{1,99}") || who.isEmpty() || who.length() > 200) {
             customer.notice("Please give a valid email address and your name.");
-            return seeOther("/cart");
+            return seeOther("cart");
         }
         Order order = orders.place(mail, who, lines);
         customer.placed(order.id(), mail, who);
-        return seeOther("/orders/" + order.id());
+        return seeOther("orders/" + order.id());
     }
 
     @GET
@@ -183,7 +186,8 @@ public class StorePages {
         Forms.check(customer, token);
     }
 
+    /** A 303 to a page of the shop ({@code path} relative to its root): absolute, so every JAX-RS implementation sends it as is. */
     private Response seeOther(String path) {
-        return Response.seeOther(URI.create(base() + path)).build();
+        return Response.seeOther(uri.getBaseUri().resolve(path)).build();
     }
 }
