@@ -239,6 +239,17 @@ class DemoShopIT {
 
     @Test
     @Order(9)
+    void everyPortTheDemoOpenedIsOnLoopback() throws Exception {
+        List<ProcessHandle> processes = new java.util.ArrayList<>(demo.children());
+        processes.add(demo.process.toHandle());
+        List<String> sockets = LoopbackSockets.listening(processes);
+        assertTrue(sockets.size() >= 2, "the shop and the emulator listen: " + sockets);
+        assertEquals(List.of(), sockets.stream().filter(s -> !LoopbackSockets.loopback(s)).toList(),
+                "listening sockets not on 127.0.0.1 (hex as in /proc/net/tcp)");
+    }
+
+    @Test
+    @Order(10)
     void stoppingTheDemoLeavesNothingRunningAndItsConsoleIsClean() throws Exception {
         List<ProcessHandle> children = demo.children();
         assertFalse(children.isEmpty(), "the demo runs its server in a process of its own");

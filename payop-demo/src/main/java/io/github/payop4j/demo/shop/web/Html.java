@@ -16,9 +16,6 @@ final class Html {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
-    /** What the footer says about payments; the launcher says when Payop is its emulator. */
-    private static final String FOOTER = ConfigProvider.getConfig().getOptionalValue("shop.footer", String.class)
-            .orElse("A payop4j demo shop. Payments by Payop.");
 
     private Html() {
     }
@@ -79,7 +76,13 @@ final class Html {
                 + nav(base + "/admin", "Back office", section.equals("admin"), "nav-admin")
                 + "</nav></div></header><main class=\"wrap\">"
                 + (notice == null ? "" : "<div class=\"notice\" id=\"notice\">" + esc(notice) + "</div>")
-                + body + "</main><footer class=\"wrap\">" + esc(FOOTER) + "</footer></body></html>";
+                + body + "</main><footer class=\"wrap\">" + esc(footer()) + "</footer></body></html>";
+    }
+
+    /** What the footer says about payments; the launcher says when Payop is its emulator. */
+    private static String footer() {
+        return ConfigProvider.getConfig().getOptionalValue("shop.footer", String.class)
+                .orElse("A payop4j demo shop. Payments by Payop.");
     }
 
     private static String nav(String href, String label, boolean current, String id) {
