@@ -102,6 +102,7 @@ class DemoShopIT {
         browser.waitForText(By.id("status"), "Paid", IPN);
         assertTrue(browser.driver.getCurrentUrl().endsWith("/orders/" + order), browser.driver.getCurrentUrl());
         assertTrue(browser.waitFor(By.id("pay")).getAttribute("hidden") != null, "no payment buttons on a paid order");
+        assertTrue(text("paid-by").matches("[0-9a-f-]{36}"), "the paying transaction is shown: " + text("paid-by"));
         waitForHistory(1);
         assertTrue(text("history").contains("Payment accepted"), text("history"));
         browser.screenshot("05-order-paid");

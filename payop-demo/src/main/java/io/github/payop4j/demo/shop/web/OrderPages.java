@@ -72,13 +72,16 @@ public class OrderPages {
         }
         b.append("</tbody><tfoot><tr><th>Total</th><th class=\"num\" id=\"total\">")
                 .append(money(o.total(), o.currency())).append("</th></tr></tfoot></table>")
-                .append("<ul id=\"refunds\" class=\"refunds\">");
+                .append("<p class=\"muted\">").append(esc(o.customerName())).append(" &lt;")
+                .append(esc(o.customerEmail())).append("&gt;</p></section>");
+        b.append(PayPanel.render(o, checkout));
+        b.append("<section class=\"panel\" id=\"paid\"").append(o.payable() ? " hidden" : "")
+                .append("><h2>Payment</h2><p>Confirmed by Payop: transaction <span class=\"mono\" id=\"paid-by\">")
+                .append(esc(o.paidBy())).append("</span></p><ul id=\"refunds\" class=\"refunds\">");
         for (Refund r : o.refunds()) {
             b.append("<li>").append(esc(refundText(r, o.currency()))).append("</li>");
         }
-        b.append("</ul><p class=\"muted\">").append(esc(o.customerName())).append(" &lt;")
-                .append(esc(o.customerEmail())).append("&gt;</p></section>");
-        b.append(PayPanel.render(o, checkout));
+        b.append("</ul></section>");
         b.append("</div><section class=\"panel\"><h2>What Payop told the shop</h2><ol id=\"history\" class=\"timeline\">");
         for (IpnLog.Entry e : ipnLog.forOrder(o)) {
             b.append("<li>").append(esc(Html.time(e.receivedAt()) + "  " + historyText(e))).append("</li>");
@@ -99,7 +102,8 @@ public class OrderPages {
         ipnLog.forOrder(o).forEach(e -> history.add(Html.time(e.receivedAt()) + "  " + historyText(e)));
         String body = Json.createObjectBuilder().add("id", o.id()).add("status", o.status().name())
                 .add("label", o.label()).add("labelClass", o.labelClass()).add("note", note(o))
-                .add("payable", o.payable()).add("total", o.total()).add("refunded", o.refunded())
+                .add("payable", o.payable()).add("paidBy", o.paidBy() == null ? "" : o.paidBy())
+                .add("total", o.total()).add("refunded", o.refunded())
                 .add("currency", o.currency()).add("refunds", refunds).add("history", history).build().toString();
         return Response.ok(body).header("Cache-Control", "no-store").build();
     }

@@ -39,6 +39,8 @@
         status.className = 'badge ' + o.labelClass;
         text(document.getElementById('status-note'), o.note);
         document.getElementById('pay').hidden = !o.payable;
+        document.getElementById('paid').hidden = o.payable;
+        text(document.getElementById('paid-by'), o.paidBy);
         list(document.getElementById('refunds'), o.refunds);
         list(document.getElementById('history'), o.history);
       })
