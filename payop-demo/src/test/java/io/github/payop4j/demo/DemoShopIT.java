@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -222,6 +225,16 @@ class DemoShopIT {
     @Test
     @Order(8)
     void theJournalPageListsEveryIpnWithItsOutcome() throws Exception {
+        // A forged IPN from an allowed address: Payop's API does not know the transaction, so the
+        // shop sees an anomaly, never a payment.
+        String forged = "{\"invoice\": {\"id\": \"forged-invoice\", \"status\": 1, \"txid\": \"forged-tx-1\"},"
+                + " \"transaction\": {\"id\": \"forged-tx-1\", \"state\": 2, \"order\": {\"id\": \""
+                + firstPaidOrder + "\"}}}";
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(demo.shop.resolve(
+                "payop/ipn")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                forged)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+
         browser.driver.get(shop("admin/ipn"));
         List<String> rows = browser.driver.findElements(By.cssSelector("#ipn tbody tr")).stream()
                 .map(WebElement::getText).toList();
@@ -234,8 +247,17 @@ class DemoShopIT {
                 String.join("\n", rows));
         assertTrue(rows.stream().anyMatch(r -> r.contains("WITHDRAWAL") && r.contains("APPLIED")),
                 String.join("\n", rows));
-        assertTrue(rows.stream().noneMatch(r -> r.contains("ANOMALY")), String.join("\n", rows));
+        assertEquals(List.of("forged-tx-1"), rows.stream().filter(r -> r.contains("ANOMALY UNCONFIRMED"))
+                .map(r -> r.contains("forged-tx-1") ? "forged-tx-1" : r).toList(), String.join("\n", rows));
+        assertEquals(1, rows.stream().filter(r -> r.contains("ANOMALY")).count(), String.join("\n", rows));
+        assertEquals(1, browser.driver.findElements(By.cssSelector("#ipn tr.anomaly")).size());
         browser.screenshot("09-ipn-journal");
+
+        // The order stays as Payop's confirmed IPNs left it, flagged for a person to look at.
+        browser.driver.get(shop("admin"));
+        assertEquals("Partially refunded", browser.waitFor(By.cssSelector("#row-" + firstPaidOrder + " .badge"))
+                .getText());
+        assertTrue(text("row-" + firstPaidOrder).contains("review: UNCONFIRMED"), text("row-" + firstPaidOrder));
     }
 
     @Test

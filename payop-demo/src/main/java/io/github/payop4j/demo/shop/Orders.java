@@ -110,21 +110,24 @@ public class Orders {
         }
     }
 
+    /** An order's own row; its lines and refunds are read next to it. */
+    private record Head(String id, String email, String name, String currency, String total, String status,
+            String paidBy, String failure, String review, long createdMs) {
+    }
+
     private List<Order> orders(String sql, Object... args) {
         List<Order> out = new ArrayList<>();
-        for (Object[] r : db.query(sql, rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-            rs.getLong(10)}, args)) {
-            String id = (String) r[0];
+        for (Head h : db.query(sql, rs -> new Head(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getLong(10)), args)) {
             List<OrderLine> lines = db.query("SELECT sku, name, quantity, unit_price, line_total FROM demo_order_line"
                     + " WHERE order_id = ? ORDER BY line_no", rs -> new OrderLine(rs.getString(1), rs.getString(2),
-                    rs.getInt(3), rs.getString(4), rs.getString(5)), id);
+                    rs.getInt(3), rs.getString(4), rs.getString(5)), h.id());
             List<Refund> refunds = db.query("SELECT id, order_id, amount, status, created_ms FROM demo_refund"
                     + " WHERE order_id = ? ORDER BY created_ms", rs -> new Refund(rs.getString(1), rs.getString(2),
-                    rs.getString(3), rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))), id);
-            out.add(new Order(id, (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    OrderStatus.valueOf((String) r[5]), (String) r[6], (String) r[7], (String) r[8],
-                    Instant.ofEpochMilli((Long) r[9]), lines, refunds));
+                    rs.getString(3), rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))), h.id());
+            out.add(new Order(h.id(), h.email(), h.name(), h.currency(), h.total(), OrderStatus.valueOf(h.status()),
+                    h.paidBy(), h.failure(), h.review(), Instant.ofEpochMilli(h.createdMs()), lines, refunds));
         }
         return out;
     }

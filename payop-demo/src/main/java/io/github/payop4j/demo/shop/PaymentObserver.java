@@ -39,7 +39,7 @@ public class PaymentObserver {
     }
 
     void payout(@Observes IpnEvent.WithdrawalUpdated e) {
-        payouts.updated(e.objectId(), e.state());
+        payouts.updated(e.objectId(), e.state(), e.facts().amount(), e.facts().currency());
     }
 
     void alarm(@Observes IpnEvent.Anomaly e) {

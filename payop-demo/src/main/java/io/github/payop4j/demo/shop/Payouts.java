@@ -28,13 +28,17 @@ public class Payouts {
         }
     }
 
-    /** A withdrawal IPN; one for a payout this shop did not record is still shown. */
+    /**
+     * A withdrawal IPN (its amount and currency as Payop's API confirmed them). One that arrives
+     * before {@link #requested} committed, or for a payout made elsewhere (Payop's dashboard), is
+     * recorded from the IPN.
+     */
     @Transactional
-    public void updated(String id, IpnState state) {
+    public void updated(String id, IpnState state, String amount, String currency) {
         if (db.update("UPDATE demo_payout SET status = ? WHERE id = ?", state.name(), id) == 0) {
             db.update("INSERT INTO demo_payout (id, amount, currency, recipient, status, created_ms)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)", id, "?", "???", "(not sent by this shop)", state.name(),
-                    System.currentTimeMillis());
+                    + " VALUES (?, ?, ?, ?, ?, ?)", id, amount == null ? "" : amount, currency == null ? "" : currency,
+                    "(not sent from this back office)", state.name(), System.currentTimeMillis());
         }
     }
 

@@ -98,7 +98,7 @@ public class BackOfficePages {
             b.append("<table class=\"list\" id=\"payouts\"><thead><tr><th>Payout</th><th>Sent</th><th>To</th>"
                     + "<th class=\"num\">Amount</th><th>Status</th></tr></thead><tbody>");
             for (Payouts.Payout p : sent) {
-                b.append("<tr><td class=\"mono\">").append(esc(p.id())).append("</td><td>")
+                b.append("<tr><td>").append(Html.shortId(p.id())).append("</td><td>")
                         .append(Html.time(p.createdAt())).append("</td><td>").append(esc(p.recipient()))
                         .append("</td><td class=\"num\">").append(money(p.amount(), p.currency())).append("</td><td>")
                         .append("<span class=\"badge ").append(esc(p.status().toLowerCase(java.util.Locale.ROOT)))
@@ -154,7 +154,8 @@ public class BackOfficePages {
         List<IpnLog.Entry> entries = ipnLog.recent(200);
         long anomalies = entries.stream().filter(IpnLog.Entry::anomaly).count();
         StringBuilder b = new StringBuilder("<div class=\"order-head\"><h1>IPN journal</h1><span class=\"badge\">")
-                .append(entries.size()).append(" events, ").append(anomalies).append(" anomalies</span></div>")
+                .append(entries.size()).append(entries.size() == 1 ? " event, " : " events, ").append(anomalies)
+                .append(anomalies == 1 ? " anomaly" : " anomalies").append("</span></div>")
                 .append("<p class=\"note\">Every IPN event that reached the shop's observers, after payop4j checked"
                         + " its source, confirmed it with Payop's API and applied each state once. Repeats are"
                         + " answered <code>duplicate</code> and never reach the shop.</p>")
@@ -163,10 +164,10 @@ public class BackOfficePages {
                 .append("<th>Outcome</th><th>Detail</th></tr></thead><tbody>");
         for (IpnLog.Entry e : entries) {
             b.append("<tr").append(e.anomaly() ? " class=\"anomaly\"" : "").append("><td>")
-                    .append(Html.time(e.receivedAt())).append("</td><td class=\"num\">").append(e.journalEntry())
-                    .append("</td><td>").append(esc(e.kind())).append("</td><td class=\"mono\">")
-                    .append(esc(e.objectId())).append("</td><td class=\"mono\">")
-                    .append(esc(e.orderId() == null ? "" : e.orderId())).append("</td><td>").append(esc(e.state()))
+                    .append(Html.clock(e.receivedAt())).append("</td><td class=\"mono\">").append(e.journalEntry())
+                    .append("</td><td>").append(esc(e.kind())).append("</td><td>").append(Html.shortId(e.objectId()))
+                    .append("</td><td class=\"mono nowrap\">").append(esc(e.orderId() == null ? "" : e.orderId()))
+                    .append("</td><td>").append(esc(e.state()))
                     .append("</td><td class=\"outcome\">").append(esc(e.outcome())).append("</td><td>")
                     .append(esc(e.detail() == null ? "" : e.detail())).append("</td></tr>");
         }

@@ -44,6 +44,20 @@ final class Html {
         return at == null ? "" : TIME.format(at);
     }
 
+    /** The time of day, the full date and time on hover. */
+    static String clock(Instant at) {
+        return at == null ? "" : "<span title=\"" + esc(time(at)) + "\">" + esc(time(at).substring(11)) + "</span>";
+    }
+
+    /** A long id (a UUID) shortened for a table, whole on hover. */
+    static String shortId(String id) {
+        if (id == null) {
+            return "";
+        }
+        String shown = id.length() > 13 ? id.substring(0, 8) + "\u2026" : id;
+        return "<span class=\"mono\" title=\"" + esc(id) + "\">" + esc(shown) + "</span>";
+    }
+
     static String money(String amount, String currency) {
         return esc(amount) + "&nbsp;" + esc(currency);
     }
