@@ -55,7 +55,7 @@ final class Html {
             return "";
         }
         String shown = id.length() > 13 ? id.substring(0, 8) + "\u2026" : id;
-        return "<span class=\"mono\" title=\"" + esc(id) + "\">" + esc(shown) + "</span>";
+        return "<span class=\"mono nowrap\" title=\"" + esc(id) + "\">" + esc(shown) + "</span>";
     }
 
     static String money(String amount, String currency) {
