@@ -46,7 +46,7 @@ public class IpnLog {
         db.update("INSERT INTO demo_ipn_event (id, received_ms, journal_entry, kind, object_id, order_id, source_tx,"
                 + " event, state, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 UUID.randomUUID().toString(), e.facts().receivedAt().toEpochMilli(), e.journalEntryId(),
-                e.kind().name(), e.objectId(), e.orderId(), e.facts().sourceTransactionId(),
+                e.facts().kind().name(), e.facts().objectId(), e.facts().orderId(), e.facts().sourceTransactionId(),
                 e.getClass().getSimpleName(), e.state().name(), outcome,
                 detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500));
     }

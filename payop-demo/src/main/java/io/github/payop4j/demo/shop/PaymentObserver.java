@@ -23,27 +23,28 @@ public class PaymentObserver {
     IpnLog ipnLog;
 
     void paid(@Observes IpnEvent.PaymentAccepted e) {
-        orders.markPaid(e.orderId(), e.objectId());
+        orders.markPaid(e.facts().orderId(), e.facts().objectId());
     }
 
     void pending(@Observes IpnEvent.PaymentPending e) {
-        orders.markPending(e.orderId());
+        orders.markPending(e.facts().orderId());
     }
 
     void failed(@Observes IpnEvent.PaymentFailed e) {
-        orders.markFailed(e.orderId(), e.facts().errorMessage() == null ? e.reason().name() : e.facts().errorMessage());
+        String why = e.facts().errorMessage();
+        orders.markFailed(e.facts().orderId(), why == null ? e.reason().name() : why);
     }
 
     void refund(@Observes IpnEvent.RefundUpdated e) {
-        orders.refundUpdated(e.objectId(), e.facts().sourceTransactionId(), e.facts().amount(), e.state());
+        orders.refundUpdated(e.facts().objectId(), e.facts().sourceTransactionId(), e.facts().amount(), e.state());
     }
 
     void payout(@Observes IpnEvent.WithdrawalUpdated e) {
-        payouts.updated(e.objectId(), e.state(), e.facts().amount(), e.facts().currency());
+        payouts.updated(e.facts().objectId(), e.state(), e.facts().amount(), e.facts().currency());
     }
 
     void alarm(@Observes IpnEvent.Anomaly e) {
-        orders.flagForReview(e.orderId(), e.type().name());
+        orders.flagForReview(e.facts().orderId(), e.type().name());
     }
 
     /** Every event, anomalies included, for the back office's IPN page. */

@@ -186,7 +186,10 @@ public class StorePages {
         Forms.check(customer, token);
     }
 
-    /** A 303 to a page of the shop ({@code path} relative to its root): absolute, so every JAX-RS implementation sends it as is. */
+    /**
+     * A 303 to a page of the shop ({@code path} relative to its root), as an absolute URI: RESTEasy
+     * would resolve "/shop/..." against the application's base URI into "/shop/shop/...".
+     */
     private Response seeOther(String path) {
         return Response.seeOther(uri.getBaseUri().resolve(path)).build();
     }
