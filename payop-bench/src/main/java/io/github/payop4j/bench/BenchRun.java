@@ -1,0 +1,160 @@
+package io.github.payop4j.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@link ClientBenchmark} once per Jakarta REST implementation, each in JVMs whose class
+ * path holds only that implementation, against {@link StubServer} in a JVM of its own, then
+ * prints the ratios ({@link Report}).
+ *
+ * <p>Arguments: {@code smoke|full} and the results directory. System properties (set by the
+ * pom): {@code bench.cp.common} (benchmark classes, SDK, APIs, JMH) and {@code bench.cp.<impl>}
+ * for each implementation.
+ */
+public final class BenchRun {
+
+    /** The calls the acceptance ratios are about; also run at 8 threads. */
+    static final String CORE = "ClientBenchmark\\.(sdk|raw)(InvoiceCreate|TransactionGet)$";
+    static final String ALL = "ClientBenchmark\\.";
+    static final List<String> IMPLEMENTATIONS = List.of("jersey", "resteasy");
+
+    private BenchRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2 || !(args[0].equals("smoke") || args[0].equals("full"))) {
+            throw new IllegalArgumentException("usage: BenchRun smoke|full <results-dir>");
+        }
+        boolean full = args[0].equals("full");
+        Path out = Path.of(args[1]).toAbsolutePath();
+        Path tmp = out.resolve("tmp");
+        Files.createDirectories(tmp);
+        String common = required("bench.cp.common");
+        Machine before = Machine.now();
+
+        Process stub = java(common, tmp, List.of(), StubServer.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Map<String, Path> results = new LinkedHashMap<>();
+        try {
+            String url = "http://127.0.0.1:" + port(stub);
+            System.out.println("[bench] stub at " + url + " (pid " + stub.pid() + "), mode " + args[0]);
+            for (String impl : IMPLEMENTATIONS) {
+                String cp = common + File.pathSeparator + required("bench.cp." + impl);
+                Path one = out.resolve(impl + "-1-thread.json");
+                Path eight = out.resolve(impl + "-8-threads.json");
+                jmh(cp, tmp, url, full, ALL, List.of("-t", "1", "-bm", "avgt", "-tu", "us"), one);
+                jmh(cp, tmp, url, full, CORE, List.of("-t", "8", "-bm", "thrpt", "-tu", "s"), eight);
+                results.put(impl + "/1", one);
+                results.put(impl + "/8", eight);
+            }
+        } finally {
+            stub.getOutputStream().close(); // the stub exits when its stdin closes
+            if (!stub.waitFor(10, TimeUnit.SECONDS)) {
+                stub.destroyForcibly().waitFor();
+            }
+        }
+        Machine after = Machine.now();
+        String report = Report.render(results, before, after, full);
+        Files.writeString(out.resolve("report.md"), report);
+        System.out.println();
+        System.out.println(report);
+        System.out.println("[bench] written to " + out.resolve("report.md"));
+        if (!Report.complete(results)) {
+            System.err.println("[bench] some benchmarks produced no result");
+            System.exit(1);
+        }
+        deleteTree(tmp);
+    }
+
+    private static void jmh(String cp, Path tmp, String url, boolean full, String include, List<String> mode, Path json)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("org.openjdk.jmh.Main", include));
+        args.addAll(mode);
+        if (full) {
+            args.addAll(List.of("-f", "1", "-wi", "4", "-w", "2s", "-i", "6", "-r", "2s"));
+        } else {
+            // Proves that everything runs and reports; its numbers mean nothing.
+            args.addAll(List.of("-f", "0", "-wi", "0", "-i", "1", "-r", "200ms"));
+        }
+        args.addAll(List.of("-prof", "gc", "-rf", "json", "-rff", json.toString(),
+                "-jvmArgsAppend", "-D" + ClientBenchmark.URL_PROPERTY + "=" + url + " -Djava.io.tmpdir=" + tmp
+                        + " -Xms512m -Xmx512m"));
+        List<String> props = List.of("-D" + ClientBenchmark.URL_PROPERTY + "=" + url);
+        ProcessBuilder pb = java(cp, tmp, props, args.toArray(String[]::new)).inheritIO();
+        int code = pb.start().waitFor();
+        if (code != 0) {
+            throw new IllegalStateException("JMH exited with " + code + " (" + json.getFileName() + ")");
+        }
+    }
+
+    private static ProcessBuilder java(String cp, Path tmp, List<String> props, String... mainAndArgs) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Djava.io.tmpdir=" + tmp);
+        cmd.addAll(props);
+        cmd.add("-cp");
+        cmd.add(cp);
+        cmd.addAll(List.of(mainAndArgs));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("TMPDIR", tmp.toString());
+        return pb;
+    }
+
+    private static int port(Process stub) throws IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(stub.getInputStream(), StandardCharsets.UTF_8));
+        String line = lines.readLine();
+        if (line == null || !line.startsWith("PORT ")) {
+            throw new IllegalStateException("The stub did not start: " + line);
+        }
+        return Integer.parseInt(line.substring(5).trim());
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("-D" + property + " is not set (run through payop-bench's pom)");
+        }
+        return value;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** What the numbers depend on: the machine and how busy it was. */
+    record Machine(int cpus, String cpuModel, String jdk, String load) {
+
+        static Machine now() {
+            String model = "unknown";
+            String load = "unknown";
+            try {
+                model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                        .filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+                        .findFirst().orElse(model);
+                String[] avg = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+                load = avg[0] + " " + avg[1] + " " + avg[2];
+            } catch (IOException | RuntimeException e) {
+                // not Linux: leave "unknown"
+            }
+            return new Machine(Runtime.getRuntime().availableProcessors(), model,
+                    System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"), load);
+        }
+    }
+}
