@@ -1,6 +1,7 @@
 package io.github.payop4j.checkout;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Card data for tokenisation (server-to-server integration, PCI DSS merchants only).
@@ -15,23 +16,29 @@ import java.util.Objects;
  */
 public record Card(String pan, String expirationDate, String cvv, String holderName) {
 
+    // Compiled once: String.matches and replaceAll compile their pattern on every call.
+    private static final Pattern SEPARATORS = Pattern.compile("[ -]");
+    private static final Pattern PAN = Pattern.compile("[0-9]{12,19}");
+    private static final Pattern EXPIRY = Pattern.compile("(0[1-9]|1[0-2])/[0-9]{2}");
+    private static final Pattern CVV = Pattern.compile("[0-9]{3,4}");
+
     public Card {
         Objects.requireNonNull(pan, "card number");
         Objects.requireNonNull(expirationDate, "expiration date");
         Objects.requireNonNull(cvv, "cvv");
         Objects.requireNonNull(holderName, "holder name");
-        pan = pan.replaceAll("[ -]", "");
-        if (!pan.matches("[0-9]{12,19}")) {
+        pan = SEPARATORS.matcher(pan).replaceAll("");
+        if (!PAN.matcher(pan).matches()) {
             throw new IllegalArgumentException("Invalid card number: it must be 12 to 19 digits");
         }
         if (!passesLuhn(pan)) {
             throw new IllegalArgumentException("Invalid card number: the check digit is wrong; ask the payer to"
                     + " correct the number");
         }
-        if (!expirationDate.matches("(0[1-9]|1[0-2])/[0-9]{2}")) {
+        if (!EXPIRY.matcher(expirationDate).matches()) {
             throw new IllegalArgumentException("Invalid card expiration date: use MM/YY, for example 12/28");
         }
-        if (!cvv.matches("[0-9]{3,4}")) {
+        if (!CVV.matcher(cvv).matches()) {
             throw new IllegalArgumentException("Invalid CVV: it must be 3 or 4 digits");
         }
         if (holderName.isBlank()) {

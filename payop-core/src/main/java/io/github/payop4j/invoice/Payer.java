@@ -3,6 +3,7 @@ package io.github.payop4j.invoice;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Who pays. Payment methods may require more fields ({@code config.fields}): {@code email},
@@ -16,9 +17,12 @@ import java.util.Objects;
  */
 public record Payer(String email, String name, String phone, Map<String, String> extraFields) {
 
+    // Compiled once: String.matches compiles its pattern on every call.
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+
     public Payer {
         Objects.requireNonNull(email, "payer email");
-        if (!email.matches("[^@\\s]+@[^@\\s]+")) {
+        if (!EMAIL.matcher(email).matches()) {
             throw new IllegalArgumentException("Invalid payer email \"" + email + "\": Payop requires a valid address");
         }
         extraFields = extraFields == null ? Map.of() : Map.copyOf(extraFields);

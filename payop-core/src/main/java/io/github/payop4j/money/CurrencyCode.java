@@ -3,12 +3,15 @@ package io.github.payop4j.money;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An ISO 4217 alphabetic currency code such as {@code EUR}, checked against the JDK's list of
  * ISO currencies before any request leaves the client.
  */
 public final class CurrencyCode {
+
+    private static final Pattern THREE_LETTERS = Pattern.compile("[A-Z]{3}");
 
     private final String code;
 
@@ -25,7 +28,7 @@ public final class CurrencyCode {
     public static CurrencyCode of(String code) {
         Objects.requireNonNull(code, "currency");
         String upper = code.trim().toUpperCase(Locale.ROOT);
-        if (!upper.matches("[A-Z]{3}") || !isIso(upper)) {
+        if (!THREE_LETTERS.matcher(upper).matches() || !isIso(upper)) {
             throw new IllegalArgumentException("Invalid currency \"" + Amount.abbreviate(code)
                     + "\": use a three-letter ISO 4217 code such as \"EUR\" or \"USD\"");
         }

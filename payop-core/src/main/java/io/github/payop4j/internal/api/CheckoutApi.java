@@ -46,7 +46,9 @@ public final class CheckoutApi implements Checkout {
                 .add("holderName", card.holderName())
                 .build();
         // If Payop ever echoes card data in an error, it is cut out of the exception message.
-        ApiRequest request = ApiRequest.post("create a card token for invoice " + invoiceId,
+        // A repeat only leaves a second token for the same invoice that expires unused: harmless,
+        // so the body is not streamed; see Retry.ORPHAN_IF_REPEATED.
+        ApiRequest request = ApiRequest.postOrphanIfRepeated("create a card token for invoice " + invoiceId,
                 "/v1/payment-tools/card-token/create", ctx.json().writeUtf8(body), false)
                 .redacting(List.of(card.pan(), card.cvv())).expecting(Expect.OBJECT);
         ApiResponse response = ctx.transport().execute(request);

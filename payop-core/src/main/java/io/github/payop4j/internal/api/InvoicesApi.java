@@ -80,8 +80,10 @@ public final class InvoicesApi implements Invoices {
             body.add("metadata", JsonOut.toJson(f, request.metadata()));
         }
 
-        ApiResponse response = ctx.transport().execute(ApiRequest.post(operation, "/v1/invoices/create",
-                ctx.json().writeUtf8(body.build()), false).expecting(Expect.ID));
+        // A repeat would leave a second, unpaid invoice that nobody is sent to: harmless, so the
+        // body is not streamed (no stale-connection probe on Jersey); see Retry.ORPHAN_IF_REPEATED.
+        ApiResponse response = ctx.transport().execute(ApiRequest.postOrphanIfRepeated(operation,
+                "/v1/invoices/create", ctx.json().writeUtf8(body.build()), false).expecting(Expect.ID));
         String invoiceId = createdId(response);
         CheckoutLanguage language = request.language() == null ? CheckoutLanguage.EN : request.language();
         return new CreatedInvoice(invoiceId, hostedPageUrl(invoiceId, language), signature);

@@ -31,9 +31,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** {@link Withdrawals} over {@code /v1/withdrawals}, payloads sealed with libsodium's sealed box. */
 public final class WithdrawalsApi implements Withdrawals {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     private final ApiContext ctx;
 
@@ -51,7 +54,7 @@ public final class WithdrawalsApi implements Withdrawals {
         if (payouts == null || payouts.isEmpty()) {
             throw new IllegalArgumentException("A mass withdrawal needs at least one payout");
         }
-        if (idempotencyKey == null || !idempotencyKey.matches("[\\x21-\\x7e]{1,255}")) {
+        if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new IllegalArgumentException("The idempotency key must be 1 to 255 visible ASCII characters,"
                     + " for example a UUID");
         }

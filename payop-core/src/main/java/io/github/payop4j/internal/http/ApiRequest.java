@@ -32,8 +32,19 @@ public record ApiRequest(String method, String pathAndQuery, byte[] body, boolea
         return new ApiRequest("GET", pathAndQuery, null, authenticated, null, Retry.SAFE, operation, null, Expect.DATA);
     }
 
+    /** A POST sent exactly once: checkout transaction create, void, refund create (see {@link Retry#NEVER}). */
     public static ApiRequest post(String operation, String path, byte[] body, boolean authenticated) {
         return new ApiRequest("POST", path, body, authenticated, null, Retry.NEVER, operation, null, Expect.DATA);
+    }
+
+    /**
+     * A POST whose repeat would only leave an unused object behind (invoice create, card token
+     * create): never repeated by the client, but sent buffered, which on Jersey's default connector
+     * avoids the JDK's 1 ms stale-connection probe and lets the JDK re-send it once after a
+     * dropped connection (see {@link Retry#ORPHAN_IF_REPEATED}).
+     */
+    public static ApiRequest postOrphanIfRepeated(String operation, String path, byte[] body, boolean authenticated) {
+        return new ApiRequest("POST", path, body, authenticated, null, Retry.ORPHAN_IF_REPEATED, operation, null, Expect.DATA);
     }
 
     public ApiRequest withIdempotencyKey(String key) {

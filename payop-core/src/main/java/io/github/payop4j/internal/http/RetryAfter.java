@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /** The {@code Retry-After} header: delay-seconds or an HTTP-date (RFC 9110 section 10.2.3). */
 final class RetryAfter {
+
+    private static final Pattern SECONDS = Pattern.compile("[0-9]{1,9}");
 
     private RetryAfter() {
     }
@@ -16,7 +19,7 @@ final class RetryAfter {
             return null;
         }
         String value = header.trim();
-        if (value.matches("[0-9]{1,9}")) {
+        if (SECONDS.matcher(value).matches()) {
             return Duration.ofSeconds(Long.parseLong(value));
         }
         try {

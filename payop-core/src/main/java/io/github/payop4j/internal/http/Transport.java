@@ -23,6 +23,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -41,14 +42,28 @@ public final class Transport implements AutoCloseable {
     private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
     /**
-     * Jersey's default connector is {@code HttpURLConnection}, which silently sends a buffered
-     * POST a second time when the connection drops before the answer (the JDK's
-     * {@code sun.net.http.retryPost}). For a refund or a checkout that is a double payment.
-     * Asking Jersey to stream the body makes the JDK unable to replay it. The price: on a
-     * streamed request the JDK drops the body of a 401 answer, so Payop's message is missing
-     * from that exception (its type, status and advice remain). Fixed-length streaming would
-     * need a Content-Length header, which Jersey answers with a WARNING on every request. Other
-     * implementations ignore the property; RESTEasy's Apache client never resends a sent POST.
+     * Which POSTs Jersey streams. Jersey's default connector is {@code HttpURLConnection}, which
+     * (JDK 17, {@code sun.net.www.http.HttpClient}) behaves in one of two ways:
+     * <ul>
+     * <li>a buffered body is re-sent once, on a new connection, when reading the answer fails
+     * with an I/O error ({@code parseHTTP}); only the JVM-wide {@code sun.net.http.retryPost}
+     * turns that off. For a checkout or a refund that is a double payment;</li>
+     * <li>a streamed body (chunked or fixed-length) is never re-sent, but before a streamed POST
+     * goes out on a kept-alive connection the JDK probes the socket ({@code available()}: a 1 ms
+     * read timeout that a healthy connection always waits out, plus an 8 KB buffer and an
+     * exception). That costs ~1.3-1.7 ms per call, 10x a loopback call (docs/PERFORMANCE.md).</li>
+     * </ul>
+     * Nothing per connection or per request selects "buffered but never re-sent", and a fresh
+     * connection per POST would cost a TLS handshake, more than the probe. So the choice is made
+     * per operation ({@link Retry}): money POSTs ({@link Retry#NEVER}: checkout transaction
+     * create, void, refund create) are streamed and pay the probe; POSTs whose repeat leaves only
+     * an orphan ({@link Retry#ORPHAN_IF_REPEATED}: invoice create, card token create) and keyed
+     * POSTs stay buffered and cost what a raw call costs. The price of streaming on Jersey: the JDK
+     * drops the body of a 401 answer, so Payop's message is missing from that exception (type,
+     * status and advice remain). Fixed-length streaming would need a Content-Length header, which
+     * Jersey answers with a WARNING on every request. Other implementations ignore the property:
+     * RESTEasy's Apache HttpClient engine never re-sends a POST whose request was sent, and checks
+     * a pooled connection for staleness only after 2 s idle.
      */
     static final String JERSEY_ENTITY_PROCESSING = "jersey.config.client.request.entity.processing";
 
@@ -108,7 +123,7 @@ public final class Transport implements AutoCloseable {
                     + " PayopClient.builder().jwtToken(...) (or set payop.jwt-token).");
         }
         Redactor redact = redactor.with(request.redact());
-        boolean repeatable = request.retry() != Retry.NEVER;
+        boolean repeatable = request.retry().clientMayRetry();
         for (int attempt = 1; ; attempt++) {
             boolean last = !repeatable || attempt >= retryPolicy.maxAttempts();
             long started = System.nanoTime();
@@ -161,26 +176,59 @@ public final class Transport implements AutoCloseable {
             // Payop's docs ask for Content-Type on every call, and it has answered 415 without it.
             return call.header("Content-Type", MediaType.APPLICATION_JSON).method(request.method());
         }
-        if (request.retry() == Retry.NEVER) {
-            // A keyed request may be replayed harmlessly, and stays buffered so a 401 keeps its text.
+        if (request.retry().exactlyOnce()) {
+            // Streamed so that HttpURLConnection cannot re-send it (see JERSEY_ENTITY_PROCESSING).
             call.property(JERSEY_ENTITY_PROCESSING, "CHUNKED");
         }
         return call.method(request.method(), Entity.entity(request.body(), MediaType.APPLICATION_JSON_TYPE));
     }
 
     private static byte[] readBody(Response response) {
-        if (!response.hasEntity()) {
+        int declared = response.getLength();
+        if (declared > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        // Not gated on hasEntity(): RESTEasy answers false for a body without a Content-Type.
+        InputStream entity;
+        try {
+            entity = declared == 0 ? null : response.readEntity(InputStream.class);
+        } catch (IllegalStateException e) {
+            entity = null; // no entity at all
+        }
+        if (entity == null) {
             return new byte[0];
         }
-        try (InputStream in = response.readEntity(InputStream.class)) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw new ProcessingException(new IOException("Payop's answer exceeds " + MAX_BODY_BYTES + " bytes"));
+        try (InputStream in = entity) {
+            // One array of the declared length, not InputStream.readNBytes's 8 KB chunks and copy.
+            byte[] bytes = new byte[declared >= 0 ? declared : 1024];
+            int n = 0;
+            while (true) {
+                if (n == bytes.length) {
+                    int next = in.read(); // at the declared length: the end of stream we expect
+                    if (next < 0) {
+                        return bytes;
+                    }
+                    if (n >= MAX_BODY_BYTES) {
+                        throw tooLarge();
+                    }
+                    // No length, or more than declared: grow.
+                    bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_BODY_BYTES, Math.max(1024L, bytes.length * 2L)));
+                    bytes[n++] = (byte) next;
+                    continue;
+                }
+                int r = in.read(bytes, n, bytes.length - n);
+                if (r < 0) {
+                    return Arrays.copyOf(bytes, n);
+                }
+                n += r;
             }
-            return bytes;
         } catch (IOException e) {
             throw new ProcessingException(e);
         }
+    }
+
+    private static ProcessingException tooLarge() {
+        return new ProcessingException(new IOException("Payop's answer exceeds " + MAX_BODY_BYTES + " bytes"));
     }
 
     private ApiResponse success(ApiRequest request, int status, String identifier, byte[] body) {

@@ -161,7 +161,7 @@ public final class JsonFields {
         }
         if (v instanceof JsonString s) {
             String t = s.getString().trim();
-            if (t.matches("-?[0-9]{1,9}")) {
+            if (isInteger(t, true, 9)) {
                 return Integer.valueOf(t);
             }
         }
@@ -198,7 +198,7 @@ public final class JsonFields {
     public static Instant epochSeconds(JsonObject parent, String key) {
         JsonValue v = parent == null ? null : parent.get(key);
         String t = text(v);
-        if (t == null || !t.matches("[0-9]{1,12}")) {
+        if (t == null || !isInteger(t, false, 12)) {
             return null;
         }
         return Instant.ofEpochSecond(Long.parseLong(t));
@@ -260,9 +260,58 @@ public final class JsonFields {
         return v != null && v.getValueType() == JsonValue.ValueType.TRUE;
     }
 
-    /** A plain or exponent decimal with optional sign (balances may be negative). */
+    /**
+     * A plain or exponent decimal with optional sign (balances may be negative): the language
+     * {@code -?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]{1,4})?}, at most 80 characters. Scanned by hand:
+     * it runs for every amount of every answer, and {@code String.matches} compiles its pattern
+     * on each call.
+     */
     public static boolean isDecimal(String t) {
-        return t.length() <= 80 && t.matches("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]{1,4})?");
+        int n = t.length();
+        if (n > 80) {
+            return false;
+        }
+        int i = t.startsWith("-") ? 1 : 0;
+        int intStart = i;
+        i = digits(t, i);
+        if (i == intStart) {
+            return false;
+        }
+        if (i < n && t.charAt(i) == '.') {
+            int fracStart = ++i;
+            i = digits(t, i);
+            if (i == fracStart) {
+                return false;
+            }
+        }
+        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (t.charAt(i) == '-' || t.charAt(i) == '+')) {
+                i++;
+            }
+            int expStart = i;
+            i = digits(t, i);
+            if (i == expStart || i - expStart > 4) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    /** {@code -?[0-9]{1,maxDigits}} (the sign only when allowed), without a regex. */
+    private static boolean isInteger(String t, boolean signed, int maxDigits) {
+        int start = signed && t.startsWith("-") ? 1 : 0;
+        int end = digits(t, start);
+        return end == t.length() && end > start && end - start <= maxDigits;
+    }
+
+    /** The index of the first non-ASCII-digit at or after {@code from}. */
+    private static int digits(String t, int from) {
+        int i = from;
+        while (i < t.length() && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
     }
 
     private static boolean fitsInt(JsonNumber n) {
