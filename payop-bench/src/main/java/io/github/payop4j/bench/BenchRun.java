@@ -43,8 +43,7 @@ public final class BenchRun {
         String common = required("bench.cp.common");
         Machine before = Machine.now();
 
-        Process stub = java(common, tmp, List.of(), StubServer.class.getName())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process stub = startStub(common, tmp);
         Map<String, Path> results = new LinkedHashMap<>();
         try {
             String url = "http://127.0.0.1:" + port(stub);
@@ -59,10 +58,7 @@ public final class BenchRun {
                 results.put(impl + "/8", eight);
             }
         } finally {
-            stub.getOutputStream().close(); // the stub exits when its stdin closes
-            if (!stub.waitFor(10, TimeUnit.SECONDS)) {
-                stub.destroyForcibly().waitFor();
-            }
+            stopStub(stub);
         }
         Machine after = Machine.now();
         String report = Report.render(results, before, after, full);
@@ -98,6 +94,19 @@ public final class BenchRun {
         }
     }
 
+    /** {@link StubServer} in a JVM of its own; {@link #port} tells where it listens. */
+    public static Process startStub(String classPath, Path tmp) throws IOException {
+        return java(classPath, tmp, List.of(), StubServer.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    public static void stopStub(Process stub) throws IOException, InterruptedException {
+        stub.getOutputStream().close(); // the stub exits when its stdin closes
+        if (!stub.waitFor(10, TimeUnit.SECONDS)) {
+            stub.destroyForcibly().waitFor();
+        }
+    }
+
     private static ProcessBuilder java(String cp, Path tmp, List<String> props, String... mainAndArgs) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -111,7 +120,7 @@ public final class BenchRun {
         return pb;
     }
 
-    private static int port(Process stub) throws IOException {
+    public static int port(Process stub) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(stub.getInputStream(), StandardCharsets.UTF_8));
         String line = lines.readLine();
         if (line == null || !line.startsWith("PORT ")) {
@@ -120,7 +129,7 @@ public final class BenchRun {
         return Integer.parseInt(line.substring(5).trim());
     }
 
-    private static String required(String property) {
+    static String required(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("-D" + property + " is not set (run through payop-bench's pom)");
@@ -128,7 +137,7 @@ public final class BenchRun {
         return value;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
                 for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -139,9 +148,9 @@ public final class BenchRun {
     }
 
     /** What the numbers depend on: the machine and how busy it was. */
-    record Machine(int cpus, String cpuModel, String jdk, String load) {
+    public record Machine(int cpus, String cpuModel, String jdk, String load) {
 
-        static Machine now() {
+        public static Machine now() {
             String model = "unknown";
             String load = "unknown";
             try {

@@ -13,7 +13,8 @@ import java.util.concurrent.Executors;
 
 /**
  * Payop's API as the benchmarks need it, in its own JVM on 127.0.0.1: the documented answers to
- * invoice create (id in the {@code identifier} header), transaction get and checkout create.
+ * invoice create (id in the {@code identifier} header), transaction get (which also confirms the
+ * IPNs of {@code IpnLoadRun}) and checkout create.
  *
  * <p>Prints {@code PORT <n>} once listening and stops when its standard input closes, so it
  * never outlives the process that started it.
@@ -24,11 +25,13 @@ public final class StubServer {
 
     private static final byte[] INVOICE_CREATED = utf8("""
             {"data":"ec2aa893-e7f5-4a0d-98c4-ef1a424eaf5d","status":1}""");
-    private static final byte[] TRANSACTION = utf8("""
-            {"data":{"identifier":"dca59ca5-0ba5-4bb6-9dd1-ab7d6e4a4ad6","amount":"49.90","currency":"EUR",\
+    /** Transaction get: the identifier is the one asked for (the IPN load run confirms many). */
+    private static final String TRANSACTION_BEFORE_ID = "{\"data\":{\"identifier\":\"";
+    private static final String TRANSACTION_AFTER_ID = """
+            ","amount":"49.90","currency":"EUR",\
             "payAmount":49.9,"payCurrency":"EUR","state":2,"error":"","paymentMethod":381,\
             "createdAt":1567402240,"updatedAt":1567402299,"orderId":"order-1001",\
-            "resultUrl":"https://shop.example/paid?invoice=ec2aa893-e7f5-4a0d-98c4-ef1a424eaf5d"},"status":1}""");
+            "resultUrl":"https://shop.example/paid?invoice=ec2aa893-e7f5-4a0d-98c4-ef1a424eaf5d"},"status":1}""";
     private static final byte[] CHECKOUT_CREATED = utf8("""
             {"data":{"isSuccess":true,"message":"","txid":"e6c8ba69-b961-4e93-a083-2097f30dfbd9"},"status":1}""");
     private static final byte[] NOT_FOUND = utf8("{\"message\":\"Not found\"}");
@@ -74,7 +77,8 @@ public final class StubServer {
             } else if (method.equals("POST") && path.equals("/v1/checkout/create")) {
                 send(exchange, 200, CHECKOUT_CREATED);
             } else if (method.equals("GET") && path.startsWith("/v2/transactions/")) {
-                send(exchange, 200, TRANSACTION);
+                String id = path.substring("/v2/transactions/".length());
+                send(exchange, 200, utf8(TRANSACTION_BEFORE_ID + id + TRANSACTION_AFTER_ID));
             } else if (method.equals("GET") && path.equals("/__bench/last-invoice-body")) {
                 send(exchange, 200, lastInvoiceBody);
             } else {

@@ -1,0 +1,118 @@
+package io.github.payop4j.bench.ipn;
+
+import io.github.payop4j.bench.BenchRun;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The IPN load run of issue 12: payop-ipn-servlet inside a real WildFly, its journal in memory,
+ * in WildFly's H2 (ExampleDS) and in a real PostgreSQL, against a bare servlet in the same server;
+ * 32 concurrent clients; the duplicate path (an IPN already applied) and the fresh path (a new
+ * transaction each time, confirmed with the loopback stub's {@code GET /v2/transactions/{id}}).
+ *
+ * <p>Arguments: the unpacked WildFly, the results directory, and seconds of warm-up and of
+ * measurement per scenario. System properties: {@code bench.cp.common} (for the stub) and
+ * {@code bench.lib} (whose {@code common/} and {@code ipn/} hold the jars the WARs bundle).
+ */
+public final class IpnLoadRun {
+
+    static final int CLIENTS = 32;
+
+    private IpnLoadRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(args[0]).toAbsolutePath();
+        Path out = Path.of(args[1]).toAbsolutePath();
+        long warmup = Long.parseLong(args[2]);
+        long measure = Long.parseLong(args[3]);
+        Path tmp = out.resolve("tmp");
+        Files.createDirectories(tmp);
+        System.setProperty("http.maxConnections", String.valueOf(CLIENTS * 2)); // keep-alive for every client
+        BenchRun.Machine before = BenchRun.Machine.now();
+
+        List<Path> libs = new ArrayList<>();
+        Path lib = Path.of(System.getProperty("bench.lib"));
+        libs.add(jar(lib.resolve("common"), "payop-core-"));
+        Path ipnLibs = lib.resolve("ipn");
+        libs.add(jar(ipnLibs, "payop-ipn-servlet-"));
+        List<Path> pgLibs = new ArrayList<>(libs);
+        pgLibs.add(jar(ipnLibs, "postgresql-"));
+
+        Process stub = BenchRun.startStub(System.getProperty("bench.cp.common"), tmp);
+        List<LoadDriver.Result> results = new ArrayList<>();
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "200").setOverrideWorkingDirectory(tmp.toFile()).start()) {
+            String api = "http://127.0.0.1:" + BenchRun.port(stub);
+            String dataSource = """
+                      <data-source>
+                        <name>java:app/jdbc/ipn</name>
+                        <class-name>org.postgresql.ds.PGSimpleDataSource</class-name>
+                        <server-name>127.0.0.1</server-name>
+                        <port-number>%d</port-number>
+                        <database-name>postgres</database-name>
+                        <user>postgres</user>
+                        <password>unused-trust-auth</password>
+                        <transactional>true</transactional>
+                        <max-pool-size>64</max-pool-size>
+                      </data-source>
+                    """.formatted(pg.getPort());
+            Path wars = out.resolve("wars");
+            Files.createDirectories(wars);
+            List<Path> deploy = List.of(Wars.bare(wars),
+                    Wars.ipn(wars, "ipn-memory", api, "memory", "", libs),
+                    Wars.ipn(wars, "ipn-h2", api, "java:jboss/datasources/ExampleDS", "", libs),
+                    Wars.ipn(wars, "ipn-postgresql", api, "java:app/jdbc/ipn", dataSource, pgLibs));
+            try (WildFly server = WildFly.start(home, out, deploy)) {
+                String base = "http://127.0.0.1:" + server.httpPort;
+                results.add(LoadDriver.run("bare servlet", base + "/bare/payop/ipn", CLIENTS,
+                        LoadDriver.same("bare"), "ok", warmup, measure));
+                for (String journal : List.of("memory", "h2", "postgresql")) {
+                    String url = base + "/ipn-" + journal + "/payop/ipn";
+                    String tx = UUID.randomUUID().toString();
+                    if (!LoadDriver.post(url, LoadDriver.checkoutIpn(tx), "ok")) {
+                        throw new IllegalStateException("The first IPN to " + url + " was not applied; see wildfly-console.log");
+                    }
+                    results.add(LoadDriver.run("duplicate, " + journal, url, CLIENTS, LoadDriver.same(tx), "duplicate",
+                            warmup, measure));
+                    results.add(LoadDriver.run("fresh, " + journal, url, CLIENTS, LoadDriver.fresh(), "ok", warmup, measure));
+                }
+            }
+        } finally {
+            BenchRun.stopStub(stub);
+        }
+        String report = render(results, before, BenchRun.Machine.now(), warmup, measure);
+        Files.writeString(out.resolve("ipn-report.md"), report);
+        System.out.println(report);
+        WildFly.deleteTree(tmp);
+        WildFly.deleteTree(out.resolve("standalone"));
+    }
+
+    private static String render(List<LoadDriver.Result> results, BenchRun.Machine before, BenchRun.Machine after,
+            long warmup, long measure) {
+        double bare = results.get(0).perSecond();
+        StringBuilder md = new StringBuilder("Machine: ").append(before.cpus()).append(" CPUs (").append(before.cpuModel())
+                .append("), ").append(before.jdk()).append("; load average ").append(before.load()).append(" before, ")
+                .append(after.load()).append(" after. WildFly 38.0.1.Final, ").append(CLIENTS)
+                .append(" clients, ").append(warmup).append(" s warm-up + ").append(measure).append(" s per scenario.\n\n")
+                .append("| scenario | requests/s | × bare servlet | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|\n");
+        for (LoadDriver.Result r : results) {
+            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f× | %.1f | %.1f | %d |%n", r.name(), r.perSecond(),
+                    r.perSecond() / bare, r.p50Millis(), r.p99Millis(), r.errors()));
+        }
+        return md.toString();
+    }
+
+    private static Path jar(Path dir, String prefix) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".jar"))
+                    .findFirst().orElseThrow(() -> new IOException("No " + prefix + "*.jar in " + dir));
+        }
+    }
+}

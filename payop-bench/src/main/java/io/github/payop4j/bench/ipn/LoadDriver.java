@@ -1,0 +1,126 @@
+package io.github.payop4j.bench.ipn;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Sends IPNs from a fixed pool of clients for a fixed time and reports throughput and latency
+ * percentiles (from all latencies, sorted). Runs in the load-run JVM, so the JDK's keep-alive
+ * pool is sized for the clients ({@code http.maxConnections}).
+ */
+final class LoadDriver {
+
+    /** What one scenario measured. */
+    record Result(String name, long requests, long errors, double perSecond, double p50Millis, double p99Millis) {
+    }
+
+    private LoadDriver() {
+    }
+
+    /** Payop's checkout IPN (docs: 5.IPN) for a transaction of order-1001, accepted. */
+    static byte[] checkoutIpn(String txId) {
+        return ("{\"invoice\":{\"id\":\"ec2aa893-e7f5-4a0d-98c4-ef1a424eaf5d\",\"status\":1,\"txid\":\"" + txId
+                + "\"},\"transaction\":{\"id\":\"" + txId + "\",\"state\":2,\"order\":{\"id\":\"order-1001\"},"
+                + "\"error\":{\"message\":\"\",\"code\":\"\"}}}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Supplier<byte[]> fresh() {
+        return () -> checkoutIpn(UUID.randomUUID().toString());
+    }
+
+    static Supplier<byte[]> same(String txId) {
+        byte[] body = checkoutIpn(txId);
+        return () -> body;
+    }
+
+    static Result run(String name, String url, int clients, Supplier<byte[]> bodies, String expected,
+            long warmupSeconds, long measureSeconds) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicLong errors = new AtomicLong();
+        long[][] latencies = new long[clients][];
+        int[] counts = new int[clients];
+        long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        long end = warmupEnd + TimeUnit.SECONDS.toNanos(measureSeconds);
+        CountDownLatch done = new CountDownLatch(clients);
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            latencies[c] = new long[1 << 16];
+            pool.execute(() -> {
+                try {
+                    long now;
+                    while ((now = System.nanoTime()) < end) {
+                        boolean ok = post(url, bodies.get(), expected);
+                        long after = System.nanoTime();
+                        if (now >= warmupEnd) {
+                            if (!ok) {
+                                errors.incrementAndGet();
+                            }
+                            if (counts[client] == latencies[client].length) {
+                                latencies[client] = Arrays.copyOf(latencies[client], counts[client] * 2);
+                            }
+                            latencies[client][counts[client]++] = after - now;
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        pool.shutdown();
+        long total = Arrays.stream(counts).asLongStream().sum();
+        long[] all = new long[(int) total];
+        int at = 0;
+        for (int c = 0; c < clients; c++) {
+            System.arraycopy(latencies[c], 0, all, at, counts[c]);
+            at += counts[c];
+        }
+        Arrays.sort(all);
+        return new Result(name, total, errors.get(), total / (double) measureSeconds,
+                percentile(all, 0.50), percentile(all, 0.99));
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    /** One IPN; true when the answer is 200 with the expected body ("ok", "duplicate"). */
+    static boolean post(String url, byte[] body, String expected) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) new URL(URI.create(url).toString()).openConnection();
+            c.setRequestMethod("POST");
+            c.setDoOutput(true); // buffered: a streamed POST would pay the JDK's 1 ms probe per request
+            c.setRequestProperty("Content-Type", "application/json");
+            c.setConnectTimeout(10_000);
+            c.setReadTimeout(30_000);
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(body);
+            }
+            int status = c.getResponseCode();
+            InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream();
+            String answer = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (in != null) {
+                in.close();
+            }
+            return status == 200 && (expected == null || answer.trim().equals(expected));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
