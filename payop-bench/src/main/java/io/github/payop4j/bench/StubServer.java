@@ -71,7 +71,12 @@ public final class StubServer {
             String method = exchange.getRequestMethod();
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             if (method.equals("POST") && path.equals("/v1/invoices/create")) {
-                lastInvoiceBody = request;
+                if ("fresh".equals(exchange.getRequestURI().getQuery())) {
+                    // The client's next call needs a new connection (what "no keep-alive for money POSTs" costs).
+                    exchange.getResponseHeaders().set("Connection", "close");
+                } else {
+                    lastInvoiceBody = request;
+                }
                 exchange.getResponseHeaders().set("identifier", INVOICE_ID);
                 send(exchange, 200, INVOICE_CREATED);
             } else if (method.equals("POST") && path.equals("/v1/checkout/create")) {
