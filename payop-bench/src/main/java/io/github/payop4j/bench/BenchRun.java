@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 public final class BenchRun {
 
     /** The calls the acceptance ratios are about; also run at 8 threads. */
-    static final String CORE = "ClientBenchmark\\.(sdk|raw)(InvoiceCreate|TransactionGet)$";
+    static final String CORE = "ClientBenchmark\\.(sdk|raw|paired)(InvoiceCreate|TransactionGet)$";
     static final String ALL = "ClientBenchmark\\.";
     static final List<String> IMPLEMENTATIONS = List.of("jersey", "resteasy");
 

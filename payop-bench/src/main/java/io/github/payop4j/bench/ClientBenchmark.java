@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -25,6 +26,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The SDK against the raw Jakarta REST call on the same implementation (whichever one is on the
@@ -141,6 +143,43 @@ public class ClientBenchmark {
     @Benchmark
     public CheckoutResult sdkCheckoutCreate() {
         return payop.checkout().createTransaction(checkout);
+    }
+
+    /**
+     * The time of the SDK call and of the raw call, taken in pairs, one right after the other, in
+     * alternating order: on a shared machine the load changes between two benchmarks run minutes
+     * apart, but hardly between two calls. The ratio of these sums is the report's time ratio.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Pair {
+        public long sdkNanos;
+        public long rawNanos;
+        long calls;
+    }
+
+    @Benchmark
+    public void pairedInvoiceCreate(Pair pair, Blackhole bh) {
+        boolean sdkFirst = (pair.calls++ & 1) == 0;
+        long t0 = System.nanoTime();
+        bh.consume(sdkFirst ? sdkInvoiceCreate() : rawInvoiceCreate());
+        long t1 = System.nanoTime();
+        bh.consume(sdkFirst ? rawInvoiceCreate() : sdkInvoiceCreate());
+        long t2 = System.nanoTime();
+        pair.sdkNanos += sdkFirst ? t1 - t0 : t2 - t1;
+        pair.rawNanos += sdkFirst ? t2 - t1 : t1 - t0;
+    }
+
+    @Benchmark
+    public void pairedTransactionGet(Pair pair, Blackhole bh) {
+        boolean sdkFirst = (pair.calls++ & 1) == 0;
+        long t0 = System.nanoTime();
+        bh.consume(sdkFirst ? sdkTransactionGet() : rawTransactionGet());
+        long t1 = System.nanoTime();
+        bh.consume(sdkFirst ? rawTransactionGet() : sdkTransactionGet());
+        long t2 = System.nanoTime();
+        pair.sdkNanos += sdkFirst ? t1 - t0 : t2 - t1;
+        pair.rawNanos += sdkFirst ? t2 - t1 : t1 - t0;
     }
 
     private String post(boolean chunked, String query) {
