@@ -76,7 +76,9 @@ class LifecycleTest {
             return List.of("0100007F"); // not Linux: the bind address assertion above stands alone
         }
         String hexPort = String.format(Locale.ROOT, "%04X", port);
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(tcp).subList(1, Files.readAllLines(tcp).size()));
+        // Read once: the table changes between two reads while other connections come and go.
+        List<String> four = Files.readAllLines(tcp);
+        List<String> lines = new java.util.ArrayList<>(four.subList(1, four.size()));
         Path tcp6 = Path.of("/proc/net/tcp6");
         if (Files.exists(tcp6)) {
             List<String> six = Files.readAllLines(tcp6);
