@@ -1,6 +1,9 @@
 package io.github.payop4j.it.webshop;
 
+import io.github.payop4j.ipn.IpnProcessor;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +23,10 @@ public class ShopResource {
 
     @Inject
     Faults faults;
+
+    /** The adapter's IPN pipeline (a CDI singleton): its delivery counts are what a shop's monitoring reads. */
+    @Inject
+    IpnProcessor ipn;
 
     @POST
     @Path("orders")
@@ -57,6 +64,15 @@ public class ShopResource {
     @Path("admin/journal/{objectId}")
     public String journal(@PathParam("objectId") String objectId) {
         return shop.journal(objectId);
+    }
+
+    /** How many IPN deliveries this application answered, per outcome ({@code PROCESSED}, {@code DUPLICATE}...). */
+    @GET
+    @Path("admin/ipn-counts")
+    public String ipnCounts() {
+        JsonObjectBuilder counts = Json.createObjectBuilder();
+        ipn.counts().forEach((outcome, n) -> counts.add(outcome.name(), n));
+        return counts.build().toString();
     }
 
     @POST

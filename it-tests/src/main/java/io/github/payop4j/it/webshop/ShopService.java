@@ -82,8 +82,10 @@ public class ShopService {
             // The order stays payable: Payop may still accept a later attempt.
             detail = "FAILED:" + f.reason().name();
         } else if (event instanceof IpnEvent.RefundUpdated) {
-            update("UPDATE shop_order SET refund_status = ? WHERE refund_id = ?", event.state().name(),
-                    event.objectId());
+            // Found by the refunded transaction, not by the refund id: Payop may notify before the
+            // staff's refund call below has committed the id it answered.
+            update("UPDATE shop_order SET refund_id = ?, refund_status = ? WHERE tx_id = ?", event.objectId(),
+                    event.state().name(), event.facts().sourceTransactionId());
         }
         update("INSERT INTO shop_event (id, kind, object_id, order_id, detail) VALUES (?, ?, ?, ?, ?)",
                 UUID.randomUUID().toString(), event.getClass().getSimpleName(), event.objectId(), event.orderId(),
@@ -98,7 +100,9 @@ public class ShopService {
             throw new IllegalStateException("order " + orderId + " is not paid");
         }
         String refundId = payop.refunds().create(RefundRequest.full(order.txId()));
-        update("UPDATE shop_order SET refund_id = ?, refund_status = 'REQUESTED' WHERE id = ?", refundId, orderId);
+        // The refund's IPN may have been applied already (see record): its state is newer than REQUESTED.
+        update("UPDATE shop_order SET refund_status = CASE WHEN refund_id = ? THEN refund_status ELSE 'REQUESTED' END,"
+                + " refund_id = ? WHERE id = ?", refundId, refundId, orderId);
         return refundId;
     }
 
