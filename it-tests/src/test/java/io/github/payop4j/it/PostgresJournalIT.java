@@ -8,15 +8,7 @@ import io.github.payop4j.it.support.Http;
 import io.github.payop4j.it.support.PayopApi;
 import io.github.payop4j.it.support.PayopStub;
 import io.github.payop4j.it.support.Wars;
-import io.github.payop4j.it.webshop.Faults;
-import io.github.payop4j.it.webshop.PaymentObserver;
 import io.github.payop4j.it.webshop.PostgresShopDataSource;
-import io.github.payop4j.it.webshop.ShopDatabase;
-import io.github.payop4j.it.webshop.ShopOrder;
-import io.github.payop4j.it.webshop.ShopPayopOrders;
-import io.github.payop4j.it.webshop.ShopResource;
-import io.github.payop4j.it.webshop.ShopService;
-import io.github.payop4j.it.webshop.WebshopApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.Json;
 import java.io.IOException;
@@ -79,11 +71,9 @@ class PostgresJournalIT {
         config.put("payop.ipn.allowed-ips", "127.0.0.1");
         config.put("payop.ipn.datasource", DATASOURCE);
         config.put("shop.datasource", DATASOURCE);
-        return Wars.withPayop4j("payop-webshop-pg.war", config, Map.of())
+        return Wars.webshop("payop-webshop-pg.war", config)
                 .addAsLibrary(Wars.postgresDriver())
-                .addClasses(WebshopApplication.class, ShopResource.class, ShopService.class, ShopDatabase.class,
-                        ShopOrder.class, ShopPayopOrders.class, Faults.class, PaymentObserver.class,
-                        PostgresShopDataSource.class);
+                .addClass(PostgresShopDataSource.class);
     }
 
     @AfterAll

@@ -12,16 +12,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.payop4j.it.shop.OrdersResource;
 import io.github.payop4j.it.shop.ShopApplication;
 import io.github.payop4j.it.support.PayopStub;
+import io.github.payop4j.it.support.Signatures;
 import io.github.payop4j.it.support.Wars;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -90,12 +88,8 @@ class ShopSmokeIT {
                           "signature": "%s",
                           "payer": {"email": "buyer@example.com"},
                           "language": "en"
-                        }""".formatted(PayopStub.PUBLIC_KEY, sha256("12.50:EUR:42:" + PayopStub.SECRET_KEY)),
+                        }""".formatted(PayopStub.PUBLIC_KEY,
+                                Signatures.invoice("12.50", "EUR", "42", PayopStub.SECRET_KEY)),
                         false, false)));
-    }
-
-    /** Payop's invoice signature, computed independently of payop-core. */
-    private static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Everything the servers wrote where a test can read it: the test JVM's {@code System.out} from
@@ -82,6 +83,22 @@ public final class ConsoleCapture {
             }
         }
         return count;
+    }
+
+    /**
+     * Fails if any log holds one of these secrets (naming only its first characters); first checks
+     * that the servers' lines were captured at all (the adapter's start-up line PAYOP4J-3002).
+     */
+    public static void assertNoneLogged(List<String> secrets) {
+        String logs = everything();
+        if (!logs.contains("PAYOP4J-3002")) {
+            throw new AssertionError("the server's log lines should have been captured");
+        }
+        for (String secret : secrets) {
+            if (logs.contains(secret)) {
+                throw new AssertionError("a secret reached a log: " + secret.substring(0, 4) + "...");
+            }
+        }
     }
 
     public static String wildflyServerLog() {

@@ -34,15 +34,25 @@ public final class Http {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return get(uri(path));
+    }
+
+    /** A GET of any URL (another server's page, a redirect's Location). */
+    public HttpResponse<String> get(URI url) {
+        return send(HttpRequest.newBuilder(url).GET());
     }
 
     public HttpResponse<String> postForm(String path, Map<String, String> form) {
+        return postForm(uri(path), form);
+    }
+
+    /** A POST of a form to any URL, as a browser submits it. */
+    public HttpResponse<String> postForm(URI url, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(url).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

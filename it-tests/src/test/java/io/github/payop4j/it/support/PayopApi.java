@@ -3,7 +3,6 @@ package io.github.payop4j.it.support;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -26,12 +25,6 @@ public final class PayopApi {
 
     public static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
-    }
-
-    /** {@code POST /v1/invoices/create} answers this id (header and body, as Payop does). */
-    public void invoiceCreated(String invoiceId) {
-        payop.stubFor(post("/v1/invoices/create").willReturn(json(200, "{\"data\": \"" + invoiceId
-                + "\", \"status\": 1}").withHeader("identifier", invoiceId)));
     }
 
     /** {@code GET /v2/transactions/{id}} in the shape of transaction-v2.json. */

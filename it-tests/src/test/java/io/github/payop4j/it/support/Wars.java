@@ -1,5 +1,13 @@
 package io.github.payop4j.it.support;
 
+import io.github.payop4j.it.webshop.Faults;
+import io.github.payop4j.it.webshop.PaymentObserver;
+import io.github.payop4j.it.webshop.ShopDatabase;
+import io.github.payop4j.it.webshop.ShopOrder;
+import io.github.payop4j.it.webshop.ShopPayopOrders;
+import io.github.payop4j.it.webshop.ShopResource;
+import io.github.payop4j.it.webshop.ShopService;
+import io.github.payop4j.it.webshop.WebshopApplication;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -84,6 +92,17 @@ public final class Wars {
                 .setWebXML(new StringAsset(webXml(contextParams)))
                 .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\""
                         + " version=\"4.0\" bean-discovery-mode=\"annotated\"/>"), "beans.xml");
+    }
+
+    /**
+     * The webshop (it-tests/src/main, package webshop) on the three modules, configured by
+     * {@code config}: orders in the server's default DataSource unless {@code shop.datasource} says
+     * otherwise. Add {@code PostgresShopDataSource} for PostgreSQL; it is never added here.
+     */
+    public static WebArchive webshop(String name, Map<String, String> config) {
+        return withPayop4j(name, config, Map.of()).addClasses(WebshopApplication.class, ShopResource.class,
+                ShopService.class, ShopDatabase.class, ShopOrder.class, ShopPayopOrders.class, Faults.class,
+                PaymentObserver.class);
     }
 
     /** An empty WAR with payop-core in WEB-INF/lib and the given MicroProfile Config properties. */
