@@ -33,6 +33,7 @@ import io.github.payop4j.money.CurrencyCode;
 import io.github.payop4j.testkit.ApiFault;
 import io.github.payop4j.testkit.Operation;
 import io.github.payop4j.testkit.PayopEmulator;
+import io.github.payop4j.testkit.SentIpn;
 import io.github.payop4j.testkit.TestCards;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
@@ -40,6 +41,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -258,6 +260,7 @@ class EmulatedCheckoutIT {
         // while the staff's refund call is still waiting, before the shop has the refund's id.
         PAYOP.inject(Operation.CREATE_REFUND, ApiFault.slow(Duration.ofSeconds(2)).times(1));
         HttpResponse<String> refund = http.postForm("shop/admin/orders/" + orderId + "/refund", Map.of());
+        Instant answered = Instant.now();
         assertEquals(200, refund.statusCode(), refund::body);
         String refundId = json(refund).getString("refundId");
         PAYOP.wireMock().verify(1, postRequestedFor(urlEqualTo("/v1/refunds/create"))
@@ -265,7 +268,8 @@ class EmulatedCheckoutIT {
                 .withRequestBody(equalToJson("{\"transactionIdentifier\": \"" + tx + "\", \"refundType\": 1}",
                         false, false)));
 
-        IPNS.assertAppliedOnce(refundId, IpnKind.REFUND, 2);
+        SentIpn first = IPNS.assertAppliedOnce(refundId, IpnKind.REFUND, 2).get(0);
+        assertTrue(first.sentAt().isBefore(answered), "the refund IPN should overtake the refund call's answer");
         JsonObject order = shop.order(orderId);
         assertEquals(refundId, order.getString("refundId"));
         assertEquals("ACCEPTED", order.getString("refundStatus"));
