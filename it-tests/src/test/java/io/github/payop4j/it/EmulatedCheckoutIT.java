@@ -178,7 +178,7 @@ class EmulatedCheckoutIT {
 
         HttpResponse<String> started = http.postJson("payop-checkout/payop/orders/" + orderId + "/direct", """
                 {"paymentMethod": 336, "amount": "0.01", "currency": "USD",
-                 "payer": {"email": "jane@example.com", "name": "Jane Doe", "fields": {"nationalid": "20-1234"}}}""");
+                 "payer": {"email": "buyer@example.com", "name": "Jane Doe", "fields": {"nationalid": "20-1234"}}}""");
         assertEquals(200, started.statusCode(), started::body);
         JsonObject answer = json(started);
         String invoiceId = answer.getString("invoiceId");
@@ -215,7 +215,7 @@ class EmulatedCheckoutIT {
         Card card = TestCards.card(TestCards.THREE_D_SECURE);
         HttpResponse<String> started = http.postJson("payop-checkout/payop/orders/" + orderId + "/card", """
                 {"pan": "%s", "expirationDate": "%s", "cvv": "%s", "holderName": "JANE DOE",
-                 "email": "jane@example.com", "name": "Jane Doe", "paymentMethod": 381}"""
+                 "email": "buyer@example.com", "name": "Jane Doe", "paymentMethod": 381}"""
                 .formatted(card.pan(), card.expirationDate(), card.cvv()));
         assertEquals(200, started.statusCode(), started::body);
         assertFalse(started.body().contains(card.pan()));
