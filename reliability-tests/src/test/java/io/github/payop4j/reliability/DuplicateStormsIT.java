@@ -19,7 +19,10 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.Timeout;
  * the condition of issue 11's false alarms; the shop is asked once per payment.
  */
 @Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DuplicateStormsIT {
 
     static final int PAYMENTS = 100;
@@ -79,16 +83,19 @@ class DuplicateStormsIT {
     }
 
     @Test
+    @Order(1)
     void memoryJournal() throws InterruptedException {
         storm("memory", new ShopClient(node.url("shop-memory")), false);
     }
 
     @Test
+    @Order(2)
     void h2Journal() throws InterruptedException {
         storm("H2", new ShopClient(node.url("shop-h2")), true);
     }
 
     @Test
+    @Order(3)
     void postgresJournal() throws InterruptedException {
         storm("PostgreSQL", new ShopClient(node.url("shop-pg")), true);
     }

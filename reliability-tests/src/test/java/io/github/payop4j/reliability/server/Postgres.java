@@ -82,6 +82,11 @@ public final class Postgres implements AutoCloseable {
         return values.isEmpty() || values.get(0) == null ? 0 : Long.parseLong(values.get(0));
     }
 
+    /** Whether the table exists (the journal creates its tables at its first claim). */
+    public boolean tableExists(String database, String table) {
+        return !column(database, "SELECT to_regclass(?)::text", table).contains(null);
+    }
+
     @Override
     public void close() {
         try {
