@@ -111,6 +111,7 @@ class DuplicateStormsIT {
 
         StormOutcome outcome = StormOutcome.read(shop, checkouts, transactions, jdbcJournal);
         long[] lookups = shop.ipnLookups();
+        int apiCalls = Suite.apiConfirmations(payop, transactions);
         Figures.of("storm, " + journal + " journal")
                 .put("deliveries", PAYMENTS + " payments x " + COPIES + " concurrent copies = " + storm.copiesDelivered()
                         + " (+" + storm.retries() + " retries)")
@@ -121,6 +122,7 @@ class DuplicateStormsIT {
                 .put("anomalies", outcome.anomalies())
                 .put("claims", jdbcJournal ? outcome.claims() : "in memory")
                 .put("IPN lookups of the shop", (lookups[0] - lookupsBefore) + " (most for one order " + lookups[2] + ")")
+                .put("API confirmations", apiCalls)
                 .report();
 
         assertEquals(0, storm.unacknowledged(), "copies never acknowledged: " + storm.allAnswers());
@@ -131,6 +133,7 @@ class DuplicateStormsIT {
         assertEquals(PAYMENTS, outcome.paidOnce(), "orders paid exactly once");
         assertEquals(0, outcome.anomalies(), "anomalies");
         assertEquals(PAYMENTS, lookups[0] - lookupsBefore, "IPN lookups: once per payment, by the claim holder");
+        assertEquals(PAYMENTS, apiCalls, "API confirmations: once per payment, duplicates answered without one");
         if (jdbcJournal) {
             assertEquals(Map.of("ACCEPTED:APPLIED", (long) PAYMENTS), outcome.claims(), "journal claims");
         }

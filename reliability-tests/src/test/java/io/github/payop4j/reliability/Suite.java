@@ -52,6 +52,14 @@ final class Suite {
         return secrets;
     }
 
+    /** The API confirmations Payop (the emulator) answered for these transactions ({@code GET /v2/transactions/{id}}). */
+    static int apiConfirmations(PayopEmulator payop, java.util.Collection<String> transactions) {
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        transactions.forEach(tx -> paths.add("/v2/transactions/" + tx));
+        return (int) payop.wireMock().getAllServeEvents().stream()
+                .filter(e -> paths.contains(e.getRequest().getUrl())).count();
+    }
+
     /** Greps every log of the nodes for the secrets and prints the figures. */
     static LogScan.Result scanLogs(String scenario, PayopEmulator payop, WildFlyNode... nodes) {
         List<Path> logs = new ArrayList<>();

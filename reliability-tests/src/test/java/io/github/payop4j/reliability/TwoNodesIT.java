@@ -1,6 +1,7 @@
 package io.github.payop4j.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.payop4j.reliability.report.Figures;
 import io.github.payop4j.reliability.server.Postgres;
@@ -90,6 +91,7 @@ class TwoNodesIT {
         long anomalies = postgres.number(DB, "SELECT count(*) FROM shop_event WHERE kind = 'Anomaly'");
         long[] lookupsA = shopA.ipnLookups();
         long[] lookupsB = shopB.ipnLookups();
+        int apiCalls = Suite.apiConfirmations(payop, transactions);
         Figures.of("two nodes, one PostgreSQL")
                 .put("nodes", a + ", " + b + "; boots " + Figures.seconds(a.lastBoot()) + ", "
                         + Figures.seconds(b.lastBoot()))
@@ -101,6 +103,7 @@ class TwoNodesIT {
                 .put("anomalies", anomalies)
                 .put("claims", claims)
                 .put("IPN lookups of the shop", "node A " + lookupsA[0] + ", node B " + lookupsB[0])
+                .put("API confirmations", apiCalls + " (at most one per payment per node)")
                 .report();
 
         assertEquals(0, storm.unacknowledged(), "copies never acknowledged: " + storm.allAnswers());
@@ -112,5 +115,6 @@ class TwoNodesIT {
         assertEquals(0, anomalies, "anomalies");
         assertEquals(List.of("ACCEPTED:APPLIED=" + PAYMENTS), claims, "journal claims");
         assertEquals(PAYMENTS, lookupsA[0] + lookupsB[0], "IPN lookups: once per payment, on either node");
+        assertTrue(apiCalls >= PAYMENTS && apiCalls <= 2 * PAYMENTS, "API confirmations: " + apiCalls);
     }
 }

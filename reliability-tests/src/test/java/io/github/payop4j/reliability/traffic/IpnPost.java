@@ -63,9 +63,19 @@ public final class IpnPost {
                     .append("\r\n")));
             head.append("Content-Length: ").append(body.length).append("\r\nConnection: close\r\n\r\n");
             OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
+            try {
+                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                out.write(body);
+                out.flush();
+            } catch (IOException e) {
+                // The server may answer (413) and close before it has read a large body: its
+                // answer may still be readable; if not, say what happened.
+                try {
+                    return read(socket.getInputStream());
+                } catch (IOException again) {
+                    return new Answer(-1, "", "reset while sending " + body.length + " bytes");
+                }
+            }
             return read(socket.getInputStream());
         } catch (IOException e) {
             return new Answer(-1, "", e.getClass().getSimpleName());
