@@ -86,8 +86,9 @@ class TwoNodesIT {
         long credits = postgres.number(DB, "SELECT coalesce(sum(paid_count), 0) FROM shop_order");
         long paidOnce = postgres.number(DB, "SELECT count(*) FROM shop_order WHERE paid_count = 1");
         long doubled = postgres.number(DB, "SELECT count(*) FROM shop_order WHERE paid_count > 1");
-        List<String> claims = postgres.column(DB, "SELECT state_key || ':' || status || '=' || count(*)"
-                + " FROM payop_ipn_claim GROUP BY state_key, status ORDER BY 1");
+        boolean journaled = postgres.tableExists(DB, "payop_ipn_claim");
+        List<String> claims = !journaled ? List.of("no journal table") : postgres.column(DB, "SELECT state_key || ':'"
+                + " || status || '=' || count(*) FROM payop_ipn_claim GROUP BY state_key, status ORDER BY 1");
         long anomalies = postgres.number(DB, "SELECT count(*) FROM shop_event WHERE kind = 'Anomaly'");
         long[] lookupsA = shopA.ipnLookups();
         long[] lookupsB = shopB.ipnLookups();
