@@ -118,10 +118,13 @@ class CrashRecoveryIT {
         Storm.Result stormResult = storm.get(5, TimeUnit.MINUTES);
 
         // Restart on the same data; Payop's retries bring every IPN home.
+        long creditedAtRestart = postgres.number(DB, "SELECT count(*) FROM shop_order WHERE paid_count > 0");
+        int apiCallsAtRestart = Suite.apiConfirmations(payop, transactions);
         long restartStart = System.nanoTime();
         node.start();
         payop.awaitIpnsSettled(Duration.ofMinutes(5));
         Duration settledAfterRestart = Duration.ofNanos(System.nanoTime() - restartStart);
+        int apiCallsAfterRestart = Suite.apiConfirmations(payop, transactions) - apiCallsAtRestart;
 
         List<SentIpn> sent = payop.sentIpns();
         Tally emulatorAnswers = new Tally();
@@ -151,6 +154,8 @@ class CrashRecoveryIT {
                 .put("Payop's attempts", sent.size() + " " + emulatorAnswers)
                 .put("settled", Figures.seconds(settledAfterRestart) + " after the restart began; last attempt"
                         + " acknowledged for " + acknowledged + " of " + last.size() + " IPNs")
+                .put("after the restart", (PAYMENTS - creditedAtRestart) + " IPNs still to apply, "
+                        + apiCallsAfterRestart + " API confirmations")
                 .put("credits", credits + " (paid once " + paidOnce + ", twice or more " + doubled + ", unpaid " + unpaid
                         + ")")
                 .put("claims", claims + ", PROCESSING " + processing)
@@ -168,6 +173,8 @@ class CrashRecoveryIT {
         assertEquals(List.of("ACCEPTED:APPLIED=" + PAYMENTS), claims, "journal claims");
         assertEquals(0, processing, "claims left PROCESSING");
         assertEquals(0, anomalies, "anomalies");
+        // What the restart found applied is answered from the journal: only the rest asks Payop's API.
+        assertEquals(PAYMENTS - creditedAtRestart, apiCallsAfterRestart, "API confirmations after the restart");
     }
 
     private static long awaitCredits(long credits, Duration timeout) {

@@ -33,6 +33,7 @@ public final class Postgres implements AutoCloseable {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(true)
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("unix_socket_directories", "") // TCP only: no socket file in /tmp
                     .setServerConfig("max_connections", "300")
                     .setPort(freePort())
                     .start());
