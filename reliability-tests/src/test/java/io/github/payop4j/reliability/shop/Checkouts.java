@@ -68,29 +68,26 @@ public final class Checkouts {
     }
 
     /**
-     * Each transaction's IPN body exactly as the emulator sent it, or recorded it when it has no
-     * IPN URL to send to: the first attempt of each, in the order of {@code transactionIds}.
+     * Each object's IPN body exactly as the emulator sent it, or recorded it when it has no IPN
+     * URL to send to: the first attempt of its latest notification, in the order of {@code objectIds}
+     * (transactions, refunds or withdrawals).
      */
-    public static List<byte[]> ipnBodies(PayopEmulator payop, Collection<String> transactionIds) {
+    public static List<byte[]> ipnBodies(PayopEmulator payop, Collection<String> objectIds) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            Map<String, byte[]> found = new LinkedHashMap<>();
+            Map<String, byte[]> latest = new LinkedHashMap<>();
             for (SentIpn ipn : payop.sentIpns()) {
                 if (ipn.attempt() == 1 && !ipn.repeat()) {
-                    found.putIfAbsent(ipn.objectId() + "/" + ipn.state(), ipn.body().getBytes(StandardCharsets.UTF_8));
+                    latest.put(ipn.objectId(), ipn.body().getBytes(StandardCharsets.UTF_8));
                 }
             }
-            List<byte[]> out = new ArrayList<>();
-            for (String tx : transactionIds) {
-                found.entrySet().stream().filter(e -> e.getKey().startsWith(tx + "/")).reduce((a, b) -> b)
-                        .ifPresent(e -> out.add(e.getValue()));
-            }
-            if (out.size() == transactionIds.size()) {
+            List<byte[]> out = objectIds.stream().filter(latest::containsKey).map(latest::get).toList();
+            if (out.size() == objectIds.size()) {
                 return out;
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the emulator recorded IPNs for " + out.size() + " of "
-                        + transactionIds.size() + " transactions");
+                        + objectIds.size() + " objects within 60 s");
             }
             sleep(20);
         }

@@ -32,10 +32,6 @@ public final class ShopClient {
         this.base = base;
     }
 
-    public URI base() {
-        return base;
-    }
-
     public URI ipnUrl() {
         return base.resolve("payop/ipn");
     }

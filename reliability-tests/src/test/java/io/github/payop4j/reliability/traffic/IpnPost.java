@@ -30,10 +30,6 @@ public final class IpnPost {
         public String label() {
             return status < 0 ? "no answer (" + error + ")" : status + " " + body.strip();
         }
-
-        public boolean is5xx() {
-            return status >= 500;
-        }
     }
 
     private IpnPost() {
