@@ -14,6 +14,7 @@ final class ClientSettings {
     RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     String appInfo;
     WithdrawalCertificate certificate;
+    java.time.Duration tokenExpiryWarning = PayopClient.DEFAULT_TOKEN_EXPIRY_WARNING;
 
     /** A snapshot, so that a builder used again cannot change a built client. */
     ClientSettings copy() {
@@ -27,6 +28,7 @@ final class ClientSettings {
         c.retryPolicy = retryPolicy;
         c.appInfo = appInfo;
         c.certificate = certificate;
+        c.tokenExpiryWarning = tokenExpiryWarning;
         return c;
     }
 }

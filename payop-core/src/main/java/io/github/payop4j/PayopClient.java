@@ -12,6 +12,7 @@ import io.github.payop4j.internal.api.WalletApi;
 import io.github.payop4j.internal.api.WithdrawalsApi;
 import io.github.payop4j.internal.config.Urls;
 import io.github.payop4j.internal.http.Sleeper;
+import io.github.payop4j.internal.http.TokenWatch;
 import io.github.payop4j.internal.http.Transport;
 import io.github.payop4j.internal.http.UserAgent;
 import io.github.payop4j.internal.json.JsonCodec;
@@ -24,10 +25,13 @@ import io.github.payop4j.withdrawal.Withdrawals;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,6 +57,9 @@ public final class PayopClient implements AutoCloseable {
     public static final URI DEFAULT_CHECKOUT_URL = URI.create("https://checkout.payop.com");
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    /** How long before the JWT token's expiry the client warns when it is built. */
+    public static final Duration DEFAULT_TOKEN_EXPIRY_WARNING = Duration.ofDays(14);
+    private static final System.Logger LOG = System.getLogger("io.github.payop4j.config");
 
     private final ClientSettings settings;
     private final Transport transport;
@@ -63,14 +70,17 @@ public final class PayopClient implements AutoCloseable {
     private final Refunds refunds;
     private final Withdrawals withdrawals;
     private final Wallet wallet;
+    private final TokenWatch token;
 
     private PayopClient(ClientSettings s, Client client, boolean ownsClient, Sleeper sleeper) {
         this.settings = s;
         List<String> secrets = new ArrayList<>();
         secrets.add(s.secretKey);
         secrets.add(s.jwtToken);
+        JsonCodec json = jsonCodec();
+        this.token = TokenWatch.of(s.jwtToken, json, Clock.systemUTC());
         this.transport = new Transport(client, ownsClient, s.apiUrl, s.jwtToken, UserAgent.of(s.appInfo),
-                s.retryPolicy, jsonCodec(), sleeper, secrets);
+                s.retryPolicy, json, sleeper, secrets, token);
         ApiContext ctx = new ApiContext(transport, s.publicKey, s.secretKey, s.projectId, s.checkoutUrl, s.certificate);
         this.invoices = new InvoicesApi(ctx);
         this.paymentMethods = new PaymentMethodsApi(ctx);
@@ -129,6 +139,23 @@ public final class PayopClient implements AutoCloseable {
     /** Whether a JWT token is configured (needed for transactions, refunds, withdrawals, balances). */
     public boolean hasJwtToken() {
         return settings.jwtToken != null;
+    }
+
+    /**
+     * When the JWT token expires: its {@code exp} claim, read from the token's payload when the
+     * client was built. Empty without a token, or for a token that is not a JWT with {@code exp}.
+     */
+    public Optional<Instant> tokenExpiresAt() {
+        return token.expiresAt();
+    }
+
+    /**
+     * Why the JWT token cannot be used now: it has expired, or the Payop API answered an
+     * authenticated call with 401 (and none succeeded since). Empty while the token is usable or
+     * there is none. A readiness check reports this; the fix is a new token from the Payop dashboard.
+     */
+    public Optional<String> tokenProblem() {
+        return token.problem();
     }
 
     @Override
@@ -265,6 +292,16 @@ public final class PayopClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long before the JWT token expires {@link #build()} logs a warning
+         * ({@code PAYOP-CONFIG-004}); default 14 days. An expired token is logged as an error
+         * ({@code PAYOP-CONFIG-005}). The token itself is never logged.
+         */
+        public Builder tokenExpiryWarning(Duration value) {
+            s.tokenExpiryWarning = positive(value, "tokenExpiryWarning");
+            return this;
+        }
+
         /** Tests observe retry delays instead of waiting. */
         Builder sleeper(Sleeper value) {
             this.sleeper = Objects.requireNonNull(value, "sleeper");
@@ -283,7 +320,7 @@ public final class PayopClient implements AutoCloseable {
                     throw new IllegalStateException("Timeouts cannot be applied to a Jakarta REST client you supply:"
                             + " configure them on that client, or let PayopClient create its own.");
                 }
-                return new PayopClient(snapshot(), client, false, sleeper);
+                return announce(new PayopClient(snapshot(), client, false, sleeper));
             }
             Duration connect = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
             Duration read = readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout;
@@ -298,7 +335,24 @@ public final class PayopClient implements AutoCloseable {
                         + " Payara the server provides one; on Java SE add org.glassfish.jersey.core:jersey-client"
                         + " and org.eclipse:yasson to the class path.", e);
             }
-            return new PayopClient(snapshot(), created, true, sleeper);
+            return announce(new PayopClient(snapshot(), created, true, sleeper));
+        }
+
+        /** Start-up is when a shop still has time to replace an expiring token: say so then. */
+        private PayopClient announce(PayopClient built) {
+            built.tokenExpiresAt().ifPresent(expiry -> {
+                Duration left = Duration.between(Instant.now(), expiry);
+                if (left.isNegative() || left.isZero()) {
+                    LOG.log(System.Logger.Level.ERROR, "PAYOP-CONFIG-005 The JWT token (payop.jwt-token) expired at "
+                            + expiry + ": IPN confirmation, transactions, refunds and payouts fail. Create a new token"
+                            + " in the Payop dashboard and set it.");
+                } else if (left.compareTo(built.settings.tokenExpiryWarning) <= 0) {
+                    LOG.log(System.Logger.Level.WARNING, "PAYOP-CONFIG-004 The JWT token (payop.jwt-token) expires at "
+                            + expiry + ", in " + left.toDays() + " days " + left.toHoursPart() + " hours: create a new"
+                            + " token in the Payop dashboard and set it before then.");
+                }
+            });
+            return built;
         }
 
         private ClientSettings snapshot() {

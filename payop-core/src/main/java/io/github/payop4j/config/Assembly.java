@@ -23,7 +23,8 @@ final class Assembly {
                 .checkoutUrl(s.checkoutUrl())
                 .connectTimeout(s.connectTimeout())
                 .readTimeout(s.readTimeout())
-                .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(s.maxAttempts()));
+                .retryPolicy(RetryPolicy.DEFAULT.withMaxAttempts(s.maxAttempts()))
+                .tokenExpiryWarning(s.jwtExpiryWarning());
         s.publicKey().ifPresent(b::publicKey);
         s.secretKey().ifPresent(b::secretKey);
         s.jwtToken().ifPresent(b::jwtToken);
@@ -47,7 +48,11 @@ final class Assembly {
                 .journal(journal(s, dataSources, journalOptions))
                 .lease(s.ipnLease())
                 .duplicateWait(s.ipnDuplicateWait())
-                .maxBodyBytes(s.ipnMaxBodyBytes());
+                .maxBodyBytes(s.ipnMaxBodyBytes())
+                .retention(s.ipnRetention())
+                .reconcileAfter(s.reconcileDelay())
+                .reconcileEvery(s.reconcileInterval())
+                .refundDoublePayments(s.refundDoublePayments());
     }
 
     private static IpnJournal journal(PayopSettings s, DataSourceLookup dataSources, IpnJournal.JdbcOptions options) {

@@ -75,7 +75,8 @@ public final class PayopSettings {
     /**
      * An IPN processor builder with every {@code payop.ipn.*} setting applied: API confirmation,
      * allowed sources and trusted proxies, the journal ({@code payop.ipn.datasource} found through
-     * {@code dataSources}, or memory for {@code none}), lease and body cap. Add the handlers, the
+     * {@code dataSources}, or memory for {@code none}), lease, body cap, retention, reconciliation
+     * delay and interval, refunds of double payments. Add the handlers, the
      * order lookup and the transactions of the environment, and build it.
      *
      * @param client the client that confirms IPNs; may be {@code null} only when
@@ -99,6 +100,11 @@ public final class PayopSettings {
 
     public Optional<String> jwtToken() {
         return optional(Setting.JWT_TOKEN);
+    }
+
+    /** {@code payop.jwt-expiry-warning}. */
+    public Duration jwtExpiryWarning() {
+        return get(Setting.JWT_EXPIRY_WARNING);
     }
 
     public Optional<String> projectId() {
@@ -203,6 +209,28 @@ public final class PayopSettings {
 
     public Duration ipnDuplicateWait() {
         return get(Setting.IPN_DUPLICATE_WAIT);
+    }
+
+    /** {@code payop.ipn.retention}: how long journaled deliveries are kept. */
+    public Duration ipnRetention() {
+        return get(Setting.IPN_RETENTION);
+    }
+
+    public boolean refundDoublePayments() {
+        return get(Setting.IPN_REFUND_DOUBLE_PAYMENTS);
+    }
+
+    /** {@code payop.reconcile.enabled}: whether an integration schedules the reconciliation sweep. */
+    public boolean reconcileEnabled() {
+        return get(Setting.RECONCILE_ENABLED);
+    }
+
+    public Duration reconcileDelay() {
+        return get(Setting.RECONCILE_DELAY);
+    }
+
+    public Duration reconcileInterval() {
+        return get(Setting.RECONCILE_INTERVAL);
     }
 
     @SuppressWarnings("unchecked")

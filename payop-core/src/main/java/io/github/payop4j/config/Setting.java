@@ -45,6 +45,11 @@ public final class Setting<T> {
             "JWT token (a pasted `Bearer` prefix is dropped): payment methods, direct and card flows, transactions,"
             + " refunds, withdrawals, balances, IPN confirmation. Required unless `payop.ipn.verify-with-api=false`.",
             Parsers.jwt());
+    public static final Setting<Duration> JWT_EXPIRY_WARNING = new Setting<>("payop.jwt-expiry-warning", "duration",
+            Durations.format(PayopClient.DEFAULT_TOKEN_EXPIRY_WARNING), BOTH,
+            "Start-up logs `PAYOP-CONFIG-004` when the JWT token expires within this (read from its `exp`; the token"
+            + " is never logged); an expired or refused token is `PAYOP-CONFIG-005` / `PAYOP-HTTP-002` and turns the"
+            + " adapter's readiness check down.", Parsers.duration(Duration.ofHours(1), Duration.ofDays(365)));
     public static final Setting<String> PROJECT_ID = new Setting<>("payop.project-id", "text", null, CHECKOUT,
             "Project id: with the JWT token, lists payment methods.", Parsers.token("id"));
     public static final Setting<URI> API_URL = new Setting<>("payop.api-url", "URL",
@@ -130,12 +135,34 @@ public final class Setting<T> {
             Durations.format(IpnProcessor.DEFAULT_DUPLICATE_WAIT), IPN,
             "How long a repeat of an IPN that is being applied waits for that outcome (then `duplicate`) before"
             + " answering 503; `0s` answers 503 at once.", Parsers.duration(Duration.ZERO, Duration.ofMinutes(1)));
+    public static final Setting<Duration> IPN_RETENTION = new Setting<>("payop.ipn.retention", "duration",
+            Durations.format(IpnProcessor.DEFAULT_RETENTION), IPN,
+            "Journaled deliveries older than this are purged (the adapter purges hourly; Java SE:"
+            + " `IpnProcessor.purge()`); claims and invoice records are kept at least 48h, so Payop's repeats stay"
+            + " `duplicate`.", Parsers.duration(Duration.ofHours(1), Duration.ofDays(3650)));
+    public static final Setting<Boolean> IPN_REFUND_DOUBLE_PAYMENTS = new Setting<>(
+            "payop.ipn.refund-double-payments", "true/false", "false", IPN,
+            "Refund a second payment of an already paid order in full, automatically and once (recorded; never"
+            + " retried). Either way it is an `ALREADY_PAID` anomaly naming both transactions.", Parsers.bool());
+    public static final Setting<Boolean> RECONCILE_ENABLED = new Setting<>("payop.reconcile.enabled", "true/false",
+            "true", IPN, "Run the reconciliation sweep (the adapter, on the server's"
+            + " `ManagedScheduledExecutorService`); needs the JWT token.", Parsers.bool());
+    public static final Setting<Duration> RECONCILE_DELAY = new Setting<>("payop.reconcile.delay", "duration",
+            Durations.format(IpnProcessor.DEFAULT_RECONCILE_AFTER), IPN,
+            "An invoice without a final state this long after its creation is asked about (invoice, then"
+            + " transaction); a final state is applied through the IPN's own claim.",
+            Parsers.duration(Duration.ofSeconds(1), Duration.ofHours(24)));
+    public static final Setting<Duration> RECONCILE_INTERVAL = new Setting<>("payop.reconcile.interval", "duration",
+            Durations.format(IpnProcessor.DEFAULT_RECONCILE_EVERY), IPN,
+            "How often the sweep runs, and how soon it asks about one invoice again.",
+            Parsers.duration(Duration.ofSeconds(1), Duration.ofHours(24)));
 
-    private static final List<Setting<?>> ALL = List.of(PUBLIC_KEY, SECRET_KEY, JWT_TOKEN, PROJECT_ID, API_URL,
-            CHECKOUT_URL, HTTP_CONNECT_TIMEOUT, HTTP_READ_TIMEOUT, HTTP_MAX_ATTEMPTS, LANGUAGE, RESULT_URL, FAIL_URL,
-            CARD_METHOD, PAYMENT_METHODS_CACHE, PAGES_TEMPLATE, PAGES_STYLESHEET, WITHDRAWAL_CERTIFICATE, IPN_ENABLED,
-            IPN_PATH, IPN_ALLOWED_IPS, IPN_TRUSTED_PROXIES, IPN_VERIFY_WITH_API, IPN_DATASOURCE, IPN_TABLE_PREFIX,
-            IPN_MAX_BODY_BYTES, IPN_LEASE, IPN_DUPLICATE_WAIT);
+    private static final List<Setting<?>> ALL = List.of(PUBLIC_KEY, SECRET_KEY, JWT_TOKEN, JWT_EXPIRY_WARNING,
+            PROJECT_ID, API_URL, CHECKOUT_URL, HTTP_CONNECT_TIMEOUT, HTTP_READ_TIMEOUT, HTTP_MAX_ATTEMPTS, LANGUAGE,
+            RESULT_URL, FAIL_URL, CARD_METHOD, PAYMENT_METHODS_CACHE, PAGES_TEMPLATE, PAGES_STYLESHEET,
+            WITHDRAWAL_CERTIFICATE, IPN_ENABLED, IPN_PATH, IPN_ALLOWED_IPS, IPN_TRUSTED_PROXIES, IPN_VERIFY_WITH_API,
+            IPN_DATASOURCE, IPN_TABLE_PREFIX, IPN_MAX_BODY_BYTES, IPN_LEASE, IPN_DUPLICATE_WAIT, IPN_RETENTION,
+            IPN_REFUND_DOUBLE_PAYMENTS, RECONCILE_ENABLED, RECONCILE_DELAY, RECONCILE_INTERVAL);
 
     private final String key;
     private final String type;

@@ -46,6 +46,11 @@ final class SettingsReader {
         }
         if (roles.contains(Role.IPN) && !Boolean.FALSE.equals(values.get(Setting.IPN_ENABLED))) {
             requireTokenForIpn(values);
+            if (Boolean.TRUE.equals(values.get(Setting.IPN_REFUND_DOUBLE_PAYMENTS))
+                    && !values.containsKey(Setting.JWT_TOKEN)) {
+                problem(Setting.IPN_REFUND_DOUBLE_PAYMENTS.key(), "is true, but refunds need the JWT token: set "
+                        + Setting.JWT_TOKEN.key() + ", or set this to false and refund double payments by hand.");
+            }
         }
         if (problems.isEmpty()) {
             PayopSettings settings = new PayopSettings(values);

@@ -83,18 +83,32 @@ public sealed interface IpnEvent {
      * person: it may be forged, or Payop and the shop disagree about an order.
      *
      * @param detail a short explanation (no secrets, no body)
+     * @param paidByTransaction for {@link Type#ALREADY_PAID}, the transaction that paid the order
+     *     first ({@link #objectId()} is the second one); otherwise {@code null}
      */
-    record Anomaly(IpnFacts facts, Type type, String detail) implements IpnEvent {
+    record Anomaly(IpnFacts facts, Type type, String detail, String paidByTransaction) implements IpnEvent {
         public Anomaly {
             Objects.requireNonNull(facts, "facts");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(detail, "detail");
+            if (type == Type.ALREADY_PAID) {
+                Objects.requireNonNull(paidByTransaction, "paidByTransaction");
+            }
+        }
+
+        /** An anomaly of any type but {@link Type#ALREADY_PAID}. */
+        public Anomaly(IpnFacts facts, Type type, String detail) {
+            this(facts, type, detail, null);
         }
 
         public enum Type {
             /**
-             * The shop's order was already paid by another transaction: a second payment for it
-             * (the money did arrive; refund one). Needs {@link IpnOrderLookup.Order#paidByTransaction()}.
+             * A double payment: the order was already paid by another transaction
+             * ({@link Anomaly#paidByTransaction()}), and this one ({@link IpnEvent#objectId()}) paid
+             * it again. The money did arrive twice: refund one (or let the library do it,
+             * {@code payop.ipn.refund-double-payments}). Recognised from the library's own record of
+             * the transaction that paid each order, and from
+             * {@link IpnOrderLookup.Order#paidByTransaction()} when the shop names one.
              */
             ALREADY_PAID,
             /** The amount differs from the shop's order (checkout) or from the API (refund, withdrawal). */

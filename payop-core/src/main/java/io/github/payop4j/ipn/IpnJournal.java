@@ -82,8 +82,42 @@ public interface IpnJournal {
     Optional<Entry> entry(long entryId);
 
     /**
+     * For operators: the newest journaled deliveries with this outcome, newest first; for example
+     * {@link IpnOutcome#ANOMALY} (worth a look by a person) or {@link IpnOutcome#RETRY_LATER}
+     * (failed; Payop retries for 24 hours, {@link IpnProcessor#redrive} after that).
+     *
+     * @param limit 1 to 1000
+     */
+    List<Entry> entries(IpnOutcome outcome, int limit);
+
+    /**
+     * For operators: claims still PROCESSING that were taken before {@code claimedBefore}, oldest
+     * first. Older than the lease, such a claim belongs to a delivery that died with its node; the
+     * next delivery of the state (Payop's retry, the reconciliation sweep) takes it over.
+     *
+     * @param limit 1 to 1000
+     */
+    List<Key> processing(Instant claimedBefore, int limit);
+
+    /**
+     * APPLIED back to FAILED (claimable again), only if {@code entryId} holds the claim: lets an
+     * operator apply again a delivery that was applied as an anomaly, once its cause is fixed (see
+     * {@link IpnProcessor#redrive}). Returns whether the claim was reopened.
+     */
+    boolean reopen(Key key, long entryId, Instant now);
+
+    /**
+     * Deletes deliveries received before {@code deliveriesBefore} and claims last changed before
+     * {@code claimsBefore}, with what the library records beside them (invoice records, paid
+     * orders, refunds of double payments) last changed before {@code claimsBefore}. A purged claim
+     * no longer answers a repeat "duplicate": keep claims for longer than Payop repeats an IPN
+     * ({@link IpnProcessor#purge()} keeps them at least 48 hours).
+     */
+    Purged purge(Instant deliveriesBefore, Instant claimsBefore);
+
+    /**
      * A journal in this JVM's memory, lost on restart and not shared between nodes. Bounded: the
-     * newest 10,000 entries, and the claims of at most 100,000 objects, each kept for 25 hours
+     * newest 10,000 entries, and the claims of at most 100,000 objects, each kept for 48 hours
      * after its last claim (Payop repeats an IPN for 24 hours); past the cap the least recently
      * claimed object is forgotten first.
      */
@@ -188,6 +222,13 @@ public interface IpnJournal {
     }
 
     enum ClaimStatus { PROCESSING, APPLIED, FAILED }
+
+    /**
+     * What {@link #purge} deleted: delivery rows, claims, and records beside them (invoices, paid
+     * orders, refunds of double payments).
+     */
+    record Purged(int deliveries, int claims, int records) {
+    }
 
     /** One claim as stored; {@code attempts} counts how often it was claimed. */
     record Claim(String stateKey, ClaimStatus status, long entryId, Instant claimedAt, int attempts) {

@@ -1,10 +1,17 @@
 package io.github.payop4j.ipn;
 
 import io.github.payop4j.PayopClient;
+import io.github.payop4j.error.PayopOrderPaidException;
 import io.github.payop4j.internal.ipn.Confirmer;
+import io.github.payop4j.internal.ipn.InvoiceAttempts;
+import io.github.payop4j.internal.ipn.Operations;
 import io.github.payop4j.internal.ipn.Pipeline;
 import io.github.payop4j.internal.ipn.PipelineConfig;
+import io.github.payop4j.internal.ipn.Sweep;
+import io.github.payop4j.internal.ipn.journal.Ledger;
 import io.github.payop4j.internal.json.JsonCodec;
+import io.github.payop4j.invoice.CreatedInvoice;
+import io.github.payop4j.invoice.InvoiceRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -48,13 +56,21 @@ public final class IpnProcessor {
     public static final Duration DEFAULT_DUPLICATE_WAIT = Duration.ofSeconds(3);
     /** How many request threads may wait so at once; past that, 503 at once. */
     public static final int DEFAULT_MAX_DUPLICATE_WAITERS = 16;
+    /** How long journaled deliveries are kept by {@link #purge()}. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+    /** How long after its creation an invoice without a final state is asked about by {@link #reconcile()}. */
+    public static final Duration DEFAULT_RECONCILE_AFTER = Duration.ofMinutes(15);
+    /** How often {@link #reconcile()} asks about the same invoice at most (and the adapter sweeps). */
+    public static final Duration DEFAULT_RECONCILE_EVERY = Duration.ofMinutes(5);
 
     private final Pipeline pipeline;
     private final PipelineConfig config;
+    private final Operations operations;
 
     private IpnProcessor(PipelineConfig config) {
         this.config = config;
         this.pipeline = new Pipeline(config);
+        this.operations = new Operations(config, pipeline);
     }
 
     /** A processor that confirms every IPN with the Payop API when the client has a JWT token. */
@@ -100,13 +116,86 @@ public final class IpnProcessor {
         return pipeline.counts();
     }
 
+    /**
+     * The invoice to send the payer to for this order attempt: the order's open invoice when there
+     * is one that Payop still takes payment for (status new or pending, more than an hour of its
+     * 24-hour lifetime left) and the amount and currency are unchanged; otherwise a new one, which
+     * is recorded beside the journal. Concurrent calls for one order, on one node or several
+     * sharing the journal's database, create one invoice. A replaced invoice with a payment under
+     * way is voided. The reconciliation sweep knows every invoice created here.
+     *
+     * @throws PayopOrderPaidException when the library recorded a payment of the order (or Payop
+     *     reports its invoice paid): a second invoice would invite a second payment
+     * @throws io.github.payop4j.error.PayopException when Payop cannot be asked or refuses
+     * @throws IllegalStateException without a client, or with a journal of the shop's own (it keeps
+     *     no invoice records)
+     */
+    public CreatedInvoice invoiceFor(InvoiceRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (config.client() == null) {
+            throw new IllegalStateException("invoiceFor needs the PayopClient: build the processor with"
+                    + " IpnProcessor.builder(client)");
+        }
+        return new InvoiceAttempts(config.client(), ledger("invoiceFor"), config.clock()).invoiceFor(request);
+    }
+
+    /**
+     * One reconciliation sweep: asks Payop about each invoice created by {@link #invoiceFor} that
+     * has no final state {@link Builder#reconcileAfter} after its creation (and was not asked in
+     * the last {@link Builder#reconcileEvery}), and applies a final state through the same journal
+     * claim as its IPN: the handlers see it once, whichever comes first and however many nodes
+     * sweep. Gives up on an invoice after its 24-hour lifetime. A Java SE shop calls this every few
+     * minutes (a {@code ScheduledExecutorService}); the CDI adapter schedules it on the server's
+     * {@code ManagedScheduledExecutorService}. Needs a client with a JWT token.
+     */
+    public ReconciliationReport reconcile() {
+        return new Sweep(config, pipeline).run();
+    }
+
+    /**
+     * Runs the journaled delivery {@code entryId} through the pipeline again, as if it arrived now
+     * from its original source: for a delivery that failed (Payop gave up retrying) or was applied
+     * as an anomaly whose cause is fixed (its claim is reopened first). A state applied as a payment
+     * or failure is never applied again: that re-drive answers {@link IpnOutcome#DUPLICATE}.
+     *
+     * @return the outcome, or empty when the journal has no such delivery (purged, or never journaled)
+     */
+    public Optional<IpnResult> redrive(long entryId) {
+        return operations.redrive(entryId);
+    }
+
+    /**
+     * Deletes journaled deliveries older than {@link Builder#retention} and, older than the
+     * retention but at least 48 hours (Payop repeats an IPN for 24), the claims that answer repeats
+     * "duplicate" and the records beside them. Call it daily; the CDI adapter does.
+     */
+    public IpnJournal.Purged purge() {
+        return operations.purge();
+    }
+
+    /** Claims still being processed after the lease, oldest first: deliveries that died with their node. */
+    public List<IpnJournal.Key> stuckClaims(int limit) {
+        return config.journal().processing(config.clock().instant().minus(config.lease()), limit);
+    }
+
+    private Ledger ledger(String operation) {
+        if (config.ledger() == null) {
+            throw new IllegalStateException(operation + " needs the records the built-in journals keep beside the"
+                    + " IPN journal: use IpnJournal.jdbc(...) or IpnJournal.inMemory()");
+        }
+        return config.ledger();
+    }
+
     @Override
     public String toString() {
         return "IpnProcessor[verifyWithApi=" + verifiesWithApi() + ", sources=" + config.sources() + ", journal="
                 + config.journal() + ", handlers=" + config.handlers().size() + ", orderLookup="
                 + (config.orderLookup() != null) + ", transactions=" + config.transactions() + ", lease="
                 + config.lease() + ", duplicateWait=" + config.duplicateWait() + ", maxDuplicateWaiters="
-                + config.maxWaiters() + ", maxBodyBytes=" + config.maxBodyBytes() + "]";
+                + config.maxWaiters() + ", maxBodyBytes=" + config.maxBodyBytes() + ", retention="
+                + config.operations().retention() + ", reconcileAfter=" + config.operations().reconcileAfter()
+                + ", reconcileEvery=" + config.operations().reconcileEvery() + ", refundDoublePayments="
+                + config.operations().refundDoublePayments() + "]";
     }
 
     public static final class Builder {
@@ -121,6 +210,10 @@ public final class IpnProcessor {
         private Duration duplicateWait = DEFAULT_DUPLICATE_WAIT;
         private int maxDuplicateWaiters = DEFAULT_MAX_DUPLICATE_WAITERS;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private Duration retention = DEFAULT_RETENTION;
+        private Duration reconcileAfter = DEFAULT_RECONCILE_AFTER;
+        private Duration reconcileEvery = DEFAULT_RECONCILE_EVERY;
+        private boolean refundDoublePayments;
         private Clock clock = Clock.systemUTC();
 
         private Builder(PayopClient client) {
@@ -213,7 +306,43 @@ public final class IpnProcessor {
             return this;
         }
 
-        /** The clock for receive times and leases (tests). */
+        /** How long {@link #purge()} keeps journaled deliveries: 1 hour to 10 years; default 30 days. */
+        public Builder retention(Duration value) {
+            this.retention = between(value, Duration.ofHours(1), Duration.ofDays(3650), "retention");
+            return this;
+        }
+
+        /** How long after its creation {@link #reconcile()} asks about an invoice: 1 s to 24 h; default 15 min. */
+        public Builder reconcileAfter(Duration value) {
+            this.reconcileAfter = between(value, Duration.ofSeconds(1), Duration.ofHours(24), "reconcileAfter");
+            return this;
+        }
+
+        /** How soon {@link #reconcile()} asks about the same invoice again: 1 s to 24 h; default 5 min. */
+        public Builder reconcileEvery(Duration value) {
+            this.reconcileEvery = between(value, Duration.ofSeconds(1), Duration.ofHours(24), "reconcileEvery");
+            return this;
+        }
+
+        /**
+         * Refund a double payment automatically: when a second transaction pays an order that
+         * another one paid, it is refunded in full once the {@code ALREADY_PAID} anomaly is
+         * committed, once (recorded in the journal's store; a refusal or an unknown outcome is
+         * logged as {@code PAYOP-IPN-023} and never retried). Default off. Needs the JWT token.
+         */
+        public Builder refundDoublePayments(boolean refund) {
+            this.refundDoublePayments = refund;
+            return this;
+        }
+
+        private static Duration between(Duration value, Duration min, Duration max, String name) {
+            if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
+            }
+            return value;
+        }
+
+        /** The clock for receive times, leases, records and the sweep (tests). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -279,9 +408,15 @@ public final class IpnProcessor {
                         + " IPNs carry no amount to compare with the shop's order") + ". Set a JWT token"
                         + " (payop.jwt-token) and leave verification on.");
             }
-            return new IpnProcessor(new PipelineConfig(sources, verify ? new Confirmer(client) : null, orderLookup,
-                    handlers, journal == null ? IpnJournal.inMemory() : journal, transactions, lease, duplicateWait,
-                    maxDuplicateWaiters, maxBodyBytes, clock, jsonCodec()));
+            if (refundDoublePayments && !hasToken) {
+                throw new IllegalStateException("Refunding double payments needs a PayopClient with a JWT token"
+                        + " (payop.jwt-token)");
+            }
+            IpnJournal store = journal == null ? IpnJournal.inMemory() : journal;
+            return new IpnProcessor(new PipelineConfig(sources, client, verify ? new Confirmer(client) : null,
+                    orderLookup, handlers, store, Ledger.of(store).orElse(null), transactions, lease, duplicateWait,
+                    maxDuplicateWaiters, maxBodyBytes, clock, jsonCodec(), new PipelineConfig.Operations(retention,
+                    reconcileAfter, reconcileEvery, refundDoublePayments)));
         }
 
         private static JsonCodec jsonCodec() {

@@ -216,7 +216,7 @@ class PayopSettingsTest {
                 Map.entry("payop.ipn.datasource", "java:jboss/my ds"),
                 Map.entry("payop.ipn.table-prefix", "Payop-"),
                 Map.entry("payop.ipn.max-body-bytes", "10"),
-                Map.entry("payop.ipn.lease", "2d")));
+                Map.entry("payop.ipn.lease", "2w")));
         // A secret pasted into the wrong setting must not be shown either.
         props.put("payop.project-id", "id-" + SECRET);
         PayopConfigurationException e = invalid(Role.CHECKOUT, Role.IPN);
@@ -237,7 +237,7 @@ class PayopSettingsTest {
         assertTrue(m.contains("base64 -w0 x25519.pub"), m);
         assertTrue(m.contains("\"payop.com\", \"10.0.0.0/33\" are not an IP address"), m);
         assertTrue(m.contains("forge X-Forwarded-For"), m);
-        assertTrue(m.contains("\"2d\" is not a duration"), m);
+        assertTrue(m.contains("\"2w\" is not a duration"), m);
         assertFalse(m.contains(SECRET), m);
     }
 

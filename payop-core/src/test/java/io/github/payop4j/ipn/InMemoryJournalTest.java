@@ -49,10 +49,12 @@ class InMemoryJournalTest extends ConcurrentDeliveriesContract {
 
         journal.claim(key("a day later"), 2, start.plus(Duration.ofHours(24)), IpnProcessor.DEFAULT_LEASE);
         assertTrue(journal.find(key("old")).isPresent(), "Payop repeats for 24 hours: still a duplicate");
+        journal.claim(key("47 hours later"), 3, start.plus(Duration.ofHours(47)), IpnProcessor.DEFAULT_LEASE);
+        assertTrue(journal.find(key("old")).isPresent(), "kept as long as purge() keeps claims at least");
 
-        journal.claim(key("26 hours later"), 3, start.plus(Duration.ofHours(26)), IpnProcessor.DEFAULT_LEASE);
-        assertTrue(journal.find(key("old")).isEmpty(), "forgotten after 25 hours");
-        assertEquals(2, journal.objectCount());
+        journal.claim(key("49 hours later"), 4, start.plus(Duration.ofHours(49)), IpnProcessor.DEFAULT_LEASE);
+        assertTrue(journal.find(key("old")).isEmpty(), "forgotten after 48 hours");
+        assertEquals(3, journal.objectCount());
     }
 
     @Test

@@ -67,13 +67,18 @@ abstract class IpnJournalContract {
         return IpnProcessor.builder(client).handler(h).journal(journal).build();
     }
 
+    /** Each transaction pays its own order: a second transaction paying one order is a double payment. */
+    protected String order() {
+        return "order-" + tx;
+    }
+
     protected IpnDelivery ipn(int state) {
-        return fromPayop(checkoutIpn(tx, state, "order-1", state == 5 ? "Card declined" : "")
+        return fromPayop(checkoutIpn(tx, state, order(), state == 5 ? "Card declined" : "")
                 .getBytes(StandardCharsets.UTF_8));
     }
 
     protected void apiSays(int state) {
-        apiTransaction(payop, tx, state, "order-1", "10.00", "EUR", state == 5 ? "Card declined" : "");
+        apiTransaction(payop, tx, state, order(), "10.00", "EUR", state == 5 ? "Card declined" : "");
     }
 
     static List<IpnResult> fire(int n, IntFunction<IpnResult> delivery) throws Exception {

@@ -90,6 +90,34 @@ public final class InvoicesApi implements Invoices {
     }
 
     /**
+     * An invoice created earlier, as {@link #create} answered then: the signature of the strings
+     * that were signed and sent ({@code amount} exactly as recorded), the hosted page in {@code language}.
+     */
+    public CreatedInvoice existing(String invoiceId, String amount, String currency, String orderId,
+            CheckoutLanguage language) {
+        String signature = Signature.invoice(amount, currency, orderId, ctx.secretKey("reuse invoice " + invoiceId));
+        return new CreatedInvoice(invoiceId, hostedPageUrl(invoiceId, language == null ? CheckoutLanguage.EN
+                : language), signature);
+    }
+
+    /**
+     * The transaction of an invoice as Payop reports it, if it has one: {@code transactionIdentifier}
+     * (Payop's invoice answer), or {@code txid}, or {@code transaction.identifier}.
+     */
+    public static String transactionOf(Invoice invoice) {
+        JsonObject raw = invoice.raw();
+        if (raw == null) {
+            return null;
+        }
+        String tx = firstText(raw, "transactionIdentifier", "txid");
+        if (tx == null) {
+            JsonObject t = object(raw, "transaction");
+            tx = t == null ? null : firstText(t, "identifier", "id");
+        }
+        return tx == null || tx.isBlank() ? null : tx.trim();
+    }
+
+    /**
      * The id of a created invoice or refund: the {@code identifier} header, else (older API
      * versions; Payop says it will disappear) the body's data. {@link Expect#ID} ensures one is there.
      */

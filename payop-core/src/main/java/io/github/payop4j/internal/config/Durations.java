@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 
 /**
  * The one duration format of every {@code payop.*} setting: {@code 500ms}, {@code 10s},
- * {@code 2m}, {@code 1h}, or ISO-8601 such as {@code PT10S}.
+ * {@code 2m}, {@code 1h}, {@code 30d}, or ISO-8601 such as {@code PT10S}.
  */
 public final class Durations {
 
-    private static final Pattern SHORT = Pattern.compile("([0-9]{1,9})\\s*(ms|s|m|h)");
+    private static final Pattern SHORT = Pattern.compile("([0-9]{1,9})\\s*(ms|s|m|h|d)");
 
     private Durations() {
     }
@@ -32,6 +32,7 @@ public final class Durations {
                 case "ms": d = Duration.ofMillis(n); break;
                 case "s": d = Duration.ofSeconds(n); break;
                 case "m": d = Duration.ofMinutes(n); break;
+                case "d": d = Duration.ofDays(n); break;
                 default: d = Duration.ofHours(n); break;
             }
         } else if (s.startsWith("p")) {
@@ -55,9 +56,12 @@ public final class Durations {
         return d;
     }
 
-    /** The shortest way to write {@code d} in this format: {@code 10s}, {@code 2m}, {@code 1500ms}. */
+    /** The shortest way to write {@code d} in this format: {@code 10s}, {@code 2m}, {@code 1500ms}, {@code 30d}. */
     public static String format(Duration d) {
         long ms = d.toMillis();
+        if (ms > 0 && ms % 86_400_000 == 0) {
+            return ms / 86_400_000 + "d";
+        }
         if (ms % 3_600_000 == 0) {
             return ms / 3_600_000 + "h";
         }
@@ -71,7 +75,7 @@ public final class Durations {
     }
 
     private static IllegalArgumentException invalid() {
-        return new IllegalArgumentException("is not a duration; use a number with ms, s, m or h (500ms, 10s, 2m, 1h)"
+        return new IllegalArgumentException("is not a duration; use a number with ms, s, m, h or d (500ms, 10s, 2m, 1h, 30d)"
                 + " or ISO-8601 (PT10S).");
     }
 }

@@ -77,9 +77,10 @@ public final class Transport implements AutoCloseable {
     private final Sleeper sleeper;
     private final ErrorMapper errors;
     private final Redactor redactor;
+    private final TokenWatch tokenWatch;
 
     public Transport(Client client, boolean ownsClient, URI apiBase, String jwtToken, String userAgent,
-            RetryPolicy retryPolicy, JsonCodec json, Sleeper sleeper, List<String> secrets) {
+            RetryPolicy retryPolicy, JsonCodec json, Sleeper sleeper, List<String> secrets, TokenWatch tokenWatch) {
         this.client = client;
         this.ownsClient = ownsClient;
         String base = apiBase.toString();
@@ -91,6 +92,7 @@ public final class Transport implements AutoCloseable {
         this.sleeper = sleeper;
         this.errors = new ErrorMapper(json);
         this.redactor = new Redactor(secrets);
+        this.tokenWatch = tokenWatch;
     }
 
     public JsonCodec json() {
@@ -135,6 +137,9 @@ public final class Transport implements AutoCloseable {
                     throw new ProcessingException(new IOException("Invalid HTTP answer (status " + status + ")"));
                 }
                 byte[] body = readBody(response);
+                if (request.authenticated()) {
+                    tokenWatch.observe(status);
+                }
                 LOG.log(System.Logger.Level.DEBUG, () -> request.describe() + " -> " + status + " in "
                         + (System.nanoTime() - started) / 1_000_000 + " ms");
                 if (status >= 200 && status < 300) {

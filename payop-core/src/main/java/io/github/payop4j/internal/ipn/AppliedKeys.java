@@ -38,6 +38,12 @@ final class AppliedKeys {
         return previous.keys.containsKey(key); // not carried forward: the age bound stays a bound
     }
 
+    /** Forgets a key whose claim an operator reopened, so this node does not answer it "duplicate". */
+    void remove(IpnJournal.Key key) {
+        current.keys.remove(key);
+        previous.keys.remove(key);
+    }
+
     void add(IpnJournal.Key key) {
         rotateIfDue().keys.put(key, Boolean.TRUE);
     }

@@ -12,6 +12,7 @@ import io.github.payop4j.ipn.IpnJournal.ClaimStatus;
 import io.github.payop4j.ipn.IpnOutcome;
 import io.github.payop4j.ipn.IpnResult;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -89,7 +90,32 @@ public final class Pipeline {
                     + " bytes): " + parsed.error());
             return refusal(IpnOutcome.MALFORMED, parsed.error());
         }
-        Notification n = parsed.notification();
+        return handle(parsed.notification(), source, d.receivedAt());
+    }
+
+    /**
+     * A notification that did not come over HTTP: the reconciliation sweep's (built from what the
+     * API reported), or a journaled delivery an operator re-drives. It takes the same path as an
+     * IPN from the duplicate check on (same claim, same confirmation with the API), so a state is
+     * applied once whichever comes first. Not counted in {@link #counts()}.
+     *
+     * @param reopened a claim an operator reopened for this re-drive, else {@code null}: this node
+     *     forgets that it saw it applied
+     */
+    public IpnResult apply(Notification n, String source, Instant receivedAt, IpnJournal.Key reopened) {
+        if (reopened != null) {
+            applied.remove(reopened);
+            applied.remove(new IpnJournal.Key(n.kind(), n.objectId(), n.stateKey()));
+        }
+        return handle(n, source, receivedAt);
+    }
+
+    /** The parser of this pipeline's bodies (re-drives read journaled ones). */
+    public IpnParser parser() {
+        return parser;
+    }
+
+    private IpnResult handle(Notification n, String source, Instant receivedAt) {
         IpnJournal.Key claimed = new IpnJournal.Key(n.kind(), n.objectId(), n.stateKey());
         try {
             if (isApplied(claimed)) {
@@ -114,7 +140,7 @@ public final class Pipeline {
                         + " was applied by a concurrent delivery"));
             }
             if (waited == Inflight.Wait.GAVE_UP) {
-                return answer(n, delivery(n, source, d), Decision.retry(503, "another delivery of "
+                return answer(n, delivery(n, source, receivedAt), Decision.retry(503, "another delivery of "
                         + claimed.stateKey() + " is being processed"));
             }
             // NOT_APPLIED: the other delivery failed or applied another state: our turn.
@@ -125,7 +151,7 @@ public final class Pipeline {
             if (applied.contains(claimed)) { // applied between our read and our turn
                 decision = Decision.duplicate(claimed, "state " + claimed.stateKey() + " was applied before");
             } else {
-                delivery = delivery(n, source, d);
+                delivery = delivery(n, source, receivedAt);
                 decision = decide(delivery, deadline);
             }
         } catch (RuntimeException e) {
@@ -141,8 +167,8 @@ public final class Pipeline {
         return answer(n, delivery, decision);
     }
 
-    private StateApplier.Delivery delivery(Notification n, String source, IpnDelivery d) {
-        return new StateApplier.Delivery(n, cfg.journal().newEntryId(), source, d.receivedAt());
+    private StateApplier.Delivery delivery(Notification n, String source, Instant receivedAt) {
+        return new StateApplier.Delivery(n, cfg.journal().newEntryId(), source, receivedAt);
     }
 
     /** An applied state is final: a remembered one needs no read, a stored one one indexed read. */

@@ -4,6 +4,7 @@ import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.WARNING;
 
 import io.github.payop4j.internal.ipn.Confirmation.Status;
+import io.github.payop4j.internal.ipn.journal.InvoiceRecord;
 import io.github.payop4j.ipn.IpnEvent;
 import io.github.payop4j.ipn.IpnEvent.Anomaly;
 import io.github.payop4j.ipn.IpnFacts;
@@ -14,6 +15,7 @@ import io.github.payop4j.ipn.IpnJournal.ClaimAttempt;
 import io.github.payop4j.ipn.IpnJournal.ClaimStatus;
 import io.github.payop4j.ipn.IpnKind;
 import io.github.payop4j.ipn.IpnOutcome;
+import io.github.payop4j.ipn.IpnState;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,10 +35,13 @@ final class StateApplier {
 
     private final PipelineConfig cfg;
     private final OrderCheck orderCheck;
+    private final DoublePaymentRefunds refunds;
 
     StateApplier(PipelineConfig cfg) {
         this.cfg = cfg;
         this.orderCheck = cfg.orderLookup() == null ? null : new OrderCheck(cfg.orderLookup());
+        this.refunds = cfg.operations().refundDoublePayments() && cfg.ledger() != null && cfg.client() != null
+                ? new DoublePaymentRefunds(cfg.client(), cfg.ledger(), cfg.clock()) : null;
     }
 
     /** What is being decided: the notification and the journal entry its delivery will get. */
@@ -76,7 +81,7 @@ final class StateApplier {
                 return new Plan(key, new Anomaly(facts, Anomaly.Type.UNKNOWN_STATE,
                         "state code " + facts.stateCode() + " is not documented"), false, null);
             case ACCEPTED:
-                return new Plan(key, Events.of(facts), orderCheck != null && n.kind() == IpnKind.CHECKOUT, null);
+                return new Plan(key, Events.of(facts), n.kind() == IpnKind.CHECKOUT, null);
             default:
                 return new Plan(key, Events.of(facts), false, null);
         }
@@ -92,7 +97,11 @@ final class StateApplier {
     Decision apply(Plan plan, Delivery d) {
         Instant now = cfg.clock().instant();
         try {
-            return cfg.transactions().inTransaction(() -> applyInTransaction(plan, d, now));
+            Decision done = cfg.transactions().inTransaction(() -> applyInTransaction(plan, d, now));
+            if (refunds != null && done.event() instanceof Anomaly a && a.type() == Anomaly.Type.ALREADY_PAID) {
+                refunds.refund(a); // money leaves the shop only once the anomaly is committed
+            }
+            return done;
         } catch (Exception e) {
             release(plan.key(), d.entryId());
             HandlerFailure h = HandlerFailure.find(e);
@@ -137,11 +146,10 @@ final class StateApplier {
         }
         IpnEvent event = plan.event();
         if (plan.checkOrder()) {
-            // Inside the claim: only the one delivery that applies this state asks the shop.
-            Anomaly mismatch = orderCheck.check(event.facts());
-            if (mismatch != null) {
-                event = mismatch;
-            }
+            // Inside the claim: only the one delivery that applies this state asks the shop, and
+            // records the payment of the order, so a second transaction paying it is recognised.
+            Anomaly mismatch = orderCheck == null ? null : orderCheck.check(event.facts());
+            event = mismatch != null ? mismatch : recordPayment(event, now);
         }
         if (!(event instanceof Anomaly) && !key.stateKey().equals(StateKeys.ACCEPTED)
                 && isApplied(attempt.objectClaims(), StateKeys.ACCEPTED)) {
@@ -149,12 +157,45 @@ final class StateApplier {
                     + event.state() + " does not undo it");
         }
         dispatch(event);
+        settleInvoice(key, event, now);
         Decision done = event instanceof Anomaly a
                 ? Decision.applied(IpnOutcome.ANOMALY, event, a.type() + ": " + a.detail(), key)
                 : Decision.applied(IpnOutcome.PROCESSED, event, "applied " + key.stateKey(), key);
         // The mark and the delivery row together: one more round trip, inside the shop's transaction if any.
         cfg.journal().markApplied(key, d.entry(done.outcome(), done.reason()), cfg.clock().instant());
         return done;
+    }
+
+    /**
+     * The library's own record of the transaction that paid each order, written in this
+     * transaction: a payment by any other transaction is a double payment, whatever the shop's
+     * lookup says. (A PostgreSQL inserter of the same order waits here for the other transaction.)
+     */
+    private IpnEvent recordPayment(IpnEvent event, Instant now) {
+        IpnFacts f = event.facts();
+        if (cfg.ledger() == null || f.orderId() == null) {
+            return event;
+        }
+        String payer = cfg.ledger().recordPayment(f.orderId(), f.objectId(), f.invoiceId(), now);
+        if (payer.equals(f.objectId())) {
+            return event;
+        }
+        return new Anomaly(f, Anomaly.Type.ALREADY_PAID, "order " + f.orderId() + " was already paid by transaction "
+                + payer + "; transaction " + f.objectId() + " paid it again", payer);
+    }
+
+    /** What the invoice record learns from an applied checkout state (the sweep then leaves it alone). */
+    private void settleInvoice(IpnJournal.Key key, IpnEvent event, Instant now) {
+        IpnFacts f = event.facts();
+        if (cfg.ledger() == null || f.kind() != IpnKind.CHECKOUT || f.invoiceId() == null
+                || !StateKeys.isState(key.stateKey())) {
+            return; // only a real state of the object (an anomaly key is what the API did not confirm)
+        }
+        InvoiceRecord.State state = f.state() == IpnState.ACCEPTED ? InvoiceRecord.State.PAID
+                : f.state().isFailure() ? InvoiceRecord.State.FAILED
+                : f.state() == IpnState.UNKNOWN ? InvoiceRecord.State.UNKNOWN : InvoiceRecord.State.PENDING;
+        cfg.ledger().updateInvoice(f.invoiceId(), state, f.objectId(), "transaction " + f.objectId() + " "
+                + f.state(), now);
     }
 
     private void dispatch(IpnEvent event) {
@@ -190,7 +231,8 @@ final class StateApplier {
 
     /**
      * @param key the claim: the confirmed state, or an anomaly key for what the API did not confirm
-     * @param checkOrder compare with the shop's order once the claim is held
+     * @param checkOrder compare an accepted checkout payment with the shop's order and record it
+     *     as the order's payment once the claim is held
      * @param answer when not {@code null}, nothing is claimed and this is the answer
      */
     record Plan(IpnJournal.Key key, IpnEvent event, boolean checkOrder, Decision answer) {

@@ -2,6 +2,7 @@ package io.github.payop4j.internal.ipn.journal;
 
 import io.github.payop4j.ipn.IpnJournal;
 import io.github.payop4j.ipn.IpnKind;
+import io.github.payop4j.ipn.IpnOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,12 +25,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@value #MAX_OBJECTS} objects, each kept for {@link #RETENTION} after its last claim (Payop
  * repeats an IPN for 24 hours, so a repeat within that window is still a duplicate). Past the cap
  * the least recently claimed object is forgotten first; eviction is amortised O(1) per new object.
+ * The {@link Ledger} beside it ({@link InMemoryLedger}) is bounded the same way.
  */
 public final class InMemoryJournal implements IpnJournal {
 
     static final int MAX_ENTRIES = 10_000;
     static final int MAX_OBJECTS = 100_000;
-    static final Duration RETENTION = Duration.ofHours(25);
+    /** As long as {@code IpnProcessor.purge()} keeps claims at least. */
+    static final Duration RETENTION = Duration.ofHours(48);
 
     private final int maxObjects;
     private final int maxEntries;
@@ -39,6 +42,7 @@ public final class InMemoryJournal implements IpnJournal {
     private final ConcurrentLinkedQueue<ObjectRef> objectOrder = new ConcurrentLinkedQueue<>();
     private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Long> entryOrder = new ConcurrentLinkedQueue<>();
+    private final InMemoryLedger ledger;
 
     public InMemoryJournal() {
         this(MAX_OBJECTS, MAX_ENTRIES);
@@ -51,6 +55,11 @@ public final class InMemoryJournal implements IpnJournal {
         }
         this.maxObjects = maxObjects;
         this.maxEntries = maxEntries;
+        this.ledger = new InMemoryLedger(maxObjects);
+    }
+
+    Ledger ledger() {
+        return ledger;
     }
 
     @Override
@@ -158,6 +167,49 @@ public final class InMemoryJournal implements IpnJournal {
         return Optional.ofNullable(entries.get(entryId));
     }
 
+    /** Scans the retained entries (at most {@value #MAX_ENTRIES}). */
+    @Override
+    public List<Entry> entries(IpnOutcome outcome, int limit) {
+        Objects.requireNonNull(outcome, "outcome");
+        return entries.values().stream().filter(e -> e.outcome() == outcome)
+                .sorted(Comparator.comparingLong(Entry::id).reversed()).limit(Limits.check(limit)).toList();
+    }
+
+    /** Scans every object: for an operator's occasional look, not for the IPN path. */
+    @Override
+    public List<Key> processing(Instant claimedBefore, int limit) {
+        Limits.check(limit);
+        List<Map.Entry<Key, Instant>> found = new ArrayList<>();
+        objects.forEach((ref, o) -> o.processingBefore(claimedBefore).forEach((stateKey, at) ->
+                found.add(Map.entry(new Key(ref.kind(), ref.objectId(), stateKey), at))));
+        return found.stream().sorted(Map.Entry.comparingByValue()).limit(limit).map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public boolean reopen(Key key, long entryId, Instant now) {
+        ObjectClaims o = objects.get(new ObjectRef(key.kind(), key.objectId()));
+        return o != null && o.reopen(key.stateKey(), entryId);
+    }
+
+    @Override
+    public Purged purge(Instant deliveriesBefore, Instant claimsBefore) {
+        int deliveries = 0;
+        for (Entry e : List.copyOf(entries.values())) {
+            if (e.receivedAt().isBefore(deliveriesBefore) && entries.remove(e.id(), e)) {
+                entryOrder.remove(e.id());
+                deliveries++;
+            }
+        }
+        int claims = 0;
+        for (Map.Entry<ObjectRef, ObjectClaims> o : List.copyOf(objects.entrySet())) {
+            if (o.getValue().lastClaimed().isBefore(claimsBefore) && objects.remove(o.getKey(), o.getValue())) {
+                objectOrder.remove(o.getKey());
+                claims += o.getValue().all().size();
+            }
+        }
+        return new Purged(deliveries, claims, ledger.purge(claimsBefore));
+    }
+
     /** How many objects have claims here (tests of the bound). */
     public int objectCount() {
         return objects.size();
@@ -217,6 +269,25 @@ public final class InMemoryJournal implements IpnJournal {
 
         synchronized List<Claim> all() {
             return List.copyOf(byState.values());
+        }
+
+        synchronized Map<String, Instant> processingBefore(Instant before) {
+            Map<String, Instant> out = new HashMap<>(2);
+            byState.forEach((k, c) -> {
+                if (c.status() == ClaimStatus.PROCESSING && c.claimedAt().isBefore(before)) {
+                    out.put(k, c.claimedAt());
+                }
+            });
+            return out;
+        }
+
+        synchronized boolean reopen(String stateKey, long entryId) {
+            Claim c = byState.get(stateKey);
+            if (c == null || c.entryId() != entryId || c.status() != ClaimStatus.APPLIED) {
+                return false;
+            }
+            byState.put(stateKey, new Claim(stateKey, ClaimStatus.FAILED, entryId, c.claimedAt(), c.attempts()));
+            return true;
         }
     }
 }

@@ -15,6 +15,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,10 @@ final class JdbcRows {
 
     JdbcRows(JdbcSql sql) {
         this.sql = sql;
+    }
+
+    JdbcSql sql() {
+        return sql;
     }
 
     void insertEntry(Connection c, Entry e) throws SQLException {
@@ -46,17 +51,14 @@ final class JdbcRows {
         }
     }
 
-    /** Inserts a new PROCESSING claim; with {@code ifAbsent} (PostgreSQL) a conflict inserts nothing. */
-    boolean insertClaim(Connection c, Key key, long entryId, Instant now, boolean ifAbsent) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(ifAbsent ? sql.insertClaimIfAbsent : sql.insertClaim)) {
-            ps.setString(1, key.kind().name());
-            ps.setString(2, key.objectId());
-            ps.setString(3, key.stateKey());
-            ps.setLong(4, entryId);
-            ps.setObject(5, time(now));
-            ps.setObject(6, time(now));
-            return ps.executeUpdate() == 1;
-        }
+    /** The parameters of {@link JdbcSql#insertClaim}: a new PROCESSING claim. */
+    void bindNewClaim(PreparedStatement ps, Key key, long entryId, Instant now) throws SQLException {
+        ps.setString(1, key.kind().name());
+        ps.setString(2, key.objectId());
+        ps.setString(3, key.stateKey());
+        ps.setLong(4, entryId);
+        ps.setObject(5, time(now));
+        ps.setObject(6, time(now));
     }
 
     int reclaim(Connection c, Key key, long entryId, Instant now, int seenAttempts) throws SQLException {
@@ -117,6 +119,52 @@ final class JdbcRows {
         }
     }
 
+    List<Entry> entriesWith(Connection c, IpnOutcome outcome, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(String.format(sql.selectEntriesByOutcome, limit))) {
+            ps.setString(1, outcome.name());
+            return readEntries(ps);
+        }
+    }
+
+    List<Key> processing(Connection c, Instant claimedBefore, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(String.format(sql.selectProcessingClaims, limit))) {
+            ps.setObject(1, time(claimedBefore));
+            List<Key> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Key(IpnKind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)));
+                }
+            }
+            return out;
+        }
+    }
+
+    int reopen(Connection c, Key key, long entryId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.reopen)) {
+            ps.setObject(1, time(now));
+            ps.setString(2, key.kind().name());
+            ps.setString(3, key.objectId());
+            ps.setString(4, key.stateKey());
+            ps.setLong(5, entryId);
+            return ps.executeUpdate();
+        }
+    }
+
+    int purgeEntries(Connection c, Instant before) throws SQLException {
+        return deleteBefore(c, sql.purgeEntries, before);
+    }
+
+    int purgeClaims(Connection c, Instant before) throws SQLException {
+        return deleteBefore(c, sql.purgeClaims, before);
+    }
+
+    static int deleteBefore(Connection c, String statement, Instant before) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(statement)) {
+            ps.setObject(1, time(before));
+            return ps.executeUpdate();
+        }
+    }
+
     private static List<Claim> readClaims(PreparedStatement ps) throws SQLException {
         List<Claim> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
@@ -144,11 +192,12 @@ final class JdbcRows {
         return out;
     }
 
-    private static OffsetDateTime time(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    /** Microseconds, as databases keep them: a stored time then compares equal to the instant it came from. */
+    static OffsetDateTime time(Instant i) {
+        return OffsetDateTime.ofInstant(i.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
+    static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }

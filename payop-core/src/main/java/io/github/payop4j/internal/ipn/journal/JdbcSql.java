@@ -35,6 +35,11 @@ final class JdbcSql {
     final String insertClaimIfAbsent;
     final String reclaim;
     final String mark;
+    final String selectEntriesByOutcome;
+    final String selectProcessingClaims;
+    final String reopen;
+    final String purgeEntries;
+    final String purgeClaims;
 
     JdbcSql(String p) {
         String delivery = p + "delivery";
@@ -55,6 +60,9 @@ final class JdbcSql {
                         + "detail VARCHAR(300), "
                         + "finished_at TIMESTAMP WITH TIME ZONE)",
                 "CREATE INDEX IF NOT EXISTS " + p + "delivery_object ON " + delivery + " (kind, object_id)",
+                // Operations: anomalies and failures newest first, and purging by age.
+                "CREATE INDEX IF NOT EXISTS " + p + "delivery_outcome ON " + delivery + " (outcome, id)",
+                "CREATE INDEX IF NOT EXISTS " + p + "delivery_received ON " + delivery + " (received_at)",
                 "CREATE TABLE IF NOT EXISTS " + claim + " ("
                         + "kind VARCHAR(16) NOT NULL, "
                         + "object_id VARCHAR(128) NOT NULL, "
@@ -64,7 +72,8 @@ final class JdbcSql {
                         + "claimed_at TIMESTAMP WITH TIME ZONE NOT NULL, "
                         + "updated_at TIMESTAMP WITH TIME ZONE NOT NULL, "
                         + "attempts INTEGER NOT NULL, "
-                        + "PRIMARY KEY (kind, object_id, state_key))");
+                        + "PRIMARY KEY (kind, object_id, state_key))",
+                "CREATE INDEX IF NOT EXISTS " + p + "claim_updated ON " + claim + " (updated_at)");
         probe = "SELECT COUNT(*) FROM " + delivery + " d, " + claim + " c WHERE 1 = 0";
         String entryColumns = "id, received_at, source_address, kind, object_id, invoice_id, order_id, state, "
                 + "state_code, body, outcome, detail";
@@ -88,5 +97,15 @@ final class JdbcSql {
                 + "AND status <> 'APPLIED'";
         mark = "UPDATE " + claim + " SET status = ?, updated_at = ? WHERE kind = ? AND object_id = ? "
                 + "AND state_key = ? AND entry_id = ? AND status = 'PROCESSING'";
+        // The limit is a validated int, written into the statement: FETCH FIRST takes no parameter everywhere.
+        selectEntriesByOutcome = "SELECT " + entryColumns + " FROM " + delivery + " WHERE outcome = ? ORDER BY id DESC"
+                + " FETCH FIRST %d ROWS ONLY";
+        selectProcessingClaims = "SELECT kind, object_id, state_key FROM " + claim + " WHERE status = 'PROCESSING'"
+                + " AND claimed_at < ? ORDER BY claimed_at FETCH FIRST %d ROWS ONLY";
+        // An applied anomaly may be tried again by an operator; an applied state never.
+        reopen = "UPDATE " + claim + " SET status = 'FAILED', updated_at = ? WHERE kind = ? AND object_id = ? "
+                + "AND state_key = ? AND entry_id = ? AND status = 'APPLIED'";
+        purgeEntries = "DELETE FROM " + delivery + " WHERE received_at < ?";
+        purgeClaims = "DELETE FROM " + claim + " WHERE updated_at < ?";
     }
 }

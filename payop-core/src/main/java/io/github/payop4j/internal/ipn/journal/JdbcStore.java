@@ -1,0 +1,204 @@
+package io.github.payop4j.internal.ipn.journal;
+
+import io.github.payop4j.ipn.IpnJournal.JdbcOptions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The JDBC plumbing the journal and the ledger share: a connection per call (enlisted in the
+ * container's transaction when there is one), commit only where the connection is ours, the
+ * tables created once, and an insert that never breaks the surrounding transaction when another
+ * transaction inserted the same key.
+ */
+final class JdbcStore {
+
+    private final DataSource dataSource;
+    private final JdbcOptions options;
+    private final List<String> ddl;
+    private final String probe;
+    private final Object schemaLock = new Object();
+    private volatile boolean schemaReady;
+    private volatile JdbcSql.Dialect dialect;
+
+    JdbcStore(DataSource dataSource, JdbcOptions options, JdbcSql journal, JdbcLedgerSql ledger) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.options = Objects.requireNonNull(options, "options");
+        List<String> all = new ArrayList<>(journal.ddl);
+        all.addAll(ledger.ddl);
+        this.ddl = List.copyOf(all);
+        this.probe = journal.probe;
+    }
+
+    JdbcOptions options() {
+        return options;
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    <T> T run(String what, SqlWork<T> work) {
+        ensureSchema();
+        try (Connection c = dataSource.getConnection()) {
+            try {
+                T result = work.run(c);
+                commitIfOwned(c);
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackIfOwned(c);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new JournalException("The IPN journal could not " + what + " (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    int update(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Inserts a row unless one with the same key exists: true if inserted, false if another row is
+     * there (its transaction committed), {@code null} if the conflict broke the surrounding
+     * transaction (a database without savepoints). PostgreSQL aborts a whole transaction on a unique
+     * violation, so there the insert must not fail ({@code ifAbsentSql}: {@code ON CONFLICT DO NOTHING},
+     * which also waits for a concurrent inserter); H2 rolls back only the statement; elsewhere a
+     * savepoint keeps the surrounding transaction usable.
+     */
+    Boolean insertIfAbsent(Connection c, String sql, String ifAbsentSql, Binder binder) throws SQLException {
+        JdbcSql.Dialect d = dialect(c);
+        if (d == JdbcSql.Dialect.POSTGRESQL) {
+            return update(c, ifAbsentSql, binder) == 1;
+        }
+        Savepoint savepoint = d == JdbcSql.Dialect.OTHER && options.joinTransactions() ? savepoint(c) : null;
+        try {
+            update(c, sql, binder);
+            if (savepoint != null) {
+                release(c, savepoint);
+            }
+            return true;
+        } catch (SQLException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            if (savepoint != null) {
+                c.rollback(savepoint);
+            } else if (d == JdbcSql.Dialect.OTHER && options.joinTransactions()) {
+                return null;
+            } else if (!options.joinTransactions() && !c.getAutoCommit()) {
+                c.rollback();
+            }
+            return false;
+        }
+    }
+
+    private static Savepoint savepoint(Connection c) {
+        try {
+            return c.setSavepoint();
+        } catch (SQLException e) {
+            return null; // not supported here: a conflict then ends in "retry later"
+        }
+    }
+
+    private static void release(Connection c, Savepoint savepoint) {
+        try {
+            c.releaseSavepoint(savepoint);
+        } catch (SQLException ignored) {
+            // a driver that cannot release one frees it with the transaction
+        }
+    }
+
+    private JdbcSql.Dialect dialect(Connection c) throws SQLException {
+        JdbcSql.Dialect d = dialect;
+        if (d == null) {
+            d = JdbcSql.Dialect.of(c.getMetaData().getDatabaseProductName());
+            dialect = d;
+        }
+        return d;
+    }
+
+    /** Commits only a connection that is ours to commit: no auto-commit, and no container transaction around it. */
+    void commitIfOwned(Connection c) throws SQLException {
+        if (!options.joinTransactions() && !c.getAutoCommit()) {
+            c.commit();
+        }
+    }
+
+    private void rollbackIfOwned(Connection c) {
+        try {
+            if (!options.joinTransactions() && !c.getAutoCommit()) {
+                c.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the original failure is what matters
+        }
+    }
+
+    private void ensureSchema() {
+        if (schemaReady || !options.createSchema()) {
+            return;
+        }
+        synchronized (schemaLock) {
+            if (schemaReady) {
+                return;
+            }
+            SQLException last = null;
+            for (int attempt = 0; attempt < 3 && !schemaReady; attempt++) {
+                try (Connection c = dataSource.getConnection()) {
+                    try (var s = c.createStatement()) {
+                        for (String statement : ddl) {
+                            s.execute(statement);
+                        }
+                        commitIfOwned(c);
+                        schemaReady = true;
+                    } catch (SQLException e) {
+                        rollbackIfOwned(c);
+                        throw e;
+                    }
+                } catch (SQLException e) {
+                    // Another node creating the same tables right now makes PostgreSQL report a
+                    // unique violation on its catalog even with IF NOT EXISTS: look again.
+                    last = e;
+                    schemaReady = tablesExist() && attempt == 2;
+                }
+            }
+            if (!schemaReady) {
+                throw new JournalException("The IPN journal could not create its tables " + options.tablePrefix()
+                        + "* (SQLState " + (last == null ? "?" : last.getSQLState()) + ")", last);
+            }
+        }
+    }
+
+    private boolean tablesExist() {
+        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.executeQuery(probe).close();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    static boolean isUniqueViolation(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if (s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
