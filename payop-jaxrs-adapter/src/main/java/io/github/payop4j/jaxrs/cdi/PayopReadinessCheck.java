@@ -1,7 +1,5 @@
 package io.github.payop4j.jaxrs.cdi;
 
-import io.github.payop4j.config.PayopConfigurationException;
-import io.github.payop4j.config.PayopSettings;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,36 +9,32 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness: up when the Payop configuration is valid. It never calls Payop, so a load balancer
- * probing it every few seconds does not spend Payop's rate limit. Registered by
- * {@link PayopExtension} only when the server has MicroProfile Health; it carries no scope
- * annotation so that bean discovery alone never loads it.
+ * Readiness: {@link PayopStatus}, up when the Payop configuration is valid and the JWT token
+ * neither expired nor was refused by the API; down with the reason otherwise. It never calls
+ * Payop. Registered by {@link PayopExtension} only when the server has MicroProfile Health; it
+ * carries no scope annotation so that bean discovery alone never loads it.
  */
 @Readiness
 public class PayopReadinessCheck implements HealthCheck {
 
     static final String NAME = "payop";
 
-    private final PayopExtension extension;
+    private final PayopStatus status;
 
     @Inject
-    public PayopReadinessCheck(PayopExtension extension) {
-        this.extension = extension;
+    public PayopReadinessCheck(PayopStatus status) {
+        this.status = status;
     }
 
     @Override
     public HealthCheckResponse call() {
-        // The constructor, not HealthCheckResponse.named(): it needs no provider from the server.
-        Map<String, Object> data = new LinkedHashMap<>();
-        Optional<PayopConfigurationException> failure = extension.failure();
-        if (failure.isEmpty()) {
-            PayopSettings s = extension.settings();
-            data.put("apiUrl", s.apiUrl().toString());
-            data.put("directPayments", s.canListPaymentMethods());
-            data.put("ipnVerifiedWithApi", s.ipnEnabled() && s.verifyIpnWithApi());
-            return new HealthCheckResponse(NAME, HealthCheckResponse.Status.UP, Optional.of(data));
+        PayopStatus.Report report = status.report();
+        Map<String, Object> data = new LinkedHashMap<>(report.data());
+        if (!report.up()) {
+            data.put("reason", report.reason());
         }
-        data.put("configurationProblems", failure.get().problems().size());
-        return new HealthCheckResponse(NAME, HealthCheckResponse.Status.DOWN, Optional.of(data));
+        // The constructor, not HealthCheckResponse.named(): it needs no provider from the server.
+        return new HealthCheckResponse(NAME, report.up() ? HealthCheckResponse.Status.UP
+                : HealthCheckResponse.Status.DOWN, Optional.of(data));
     }
 }

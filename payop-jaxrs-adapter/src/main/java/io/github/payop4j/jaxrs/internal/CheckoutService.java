@@ -9,8 +9,11 @@ import io.github.payop4j.checkout.NextStep;
 import io.github.payop4j.config.PayopSettings;
 import io.github.payop4j.config.Setting;
 import io.github.payop4j.error.PayopNotFoundException;
+import io.github.payop4j.error.PayopOrderPaidException;
 import io.github.payop4j.invoice.CreatedInvoice;
 import io.github.payop4j.invoice.InvoiceRequest;
+import io.github.payop4j.invoice.InvoiceStatus;
+import io.github.payop4j.ipn.IpnProcessor;
 import io.github.payop4j.jaxrs.PayopOrder;
 import io.github.payop4j.jaxrs.PayopOrders;
 import io.github.payop4j.method.PayerField;
@@ -29,6 +32,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The three checkout flows over {@link PayopClient}. Amount, currency, description and items
@@ -47,6 +51,8 @@ public class CheckoutService {
     private final JsonIo json;
     private final Problems problems;
     private final Pages pages;
+    /** The IPN pipeline, whose journal records one invoice per order attempt; {@code null} with IPNs off. */
+    private final Supplier<IpnProcessor> attempts;
 
     /** For the CDI proxy only. */
     protected CheckoutService() {
@@ -57,15 +63,18 @@ public class CheckoutService {
         this.json = null;
         this.problems = null;
         this.pages = null;
+        this.attempts = null;
     }
 
     @Inject
-    public CheckoutService(PayopClient client, PayopSettings settings, Instance<PayopOrders> orders) {
+    public CheckoutService(PayopClient client, PayopSettings settings, Instance<PayopOrders> orders,
+            Instance<IpnProcessor> processor) {
         // One instance for the service's lifetime: a dependent bean fetched per request would leak.
-        this(client, settings, orders.get(), Clock.systemUTC());
+        this(client, settings, orders.get(), Clock.systemUTC(), settings.ipnEnabled() ? processor::get : null);
     }
 
-    CheckoutService(PayopClient client, PayopSettings settings, PayopOrders orders, Clock clock) {
+    CheckoutService(PayopClient client, PayopSettings settings, PayopOrders orders, Clock clock,
+            Supplier<IpnProcessor> attempts) {
         this.client = client;
         this.settings = settings;
         this.orders = orders;
@@ -74,6 +83,7 @@ public class CheckoutService {
         this.problems = new Problems(json);
         this.pages = new Pages(settings.pagesTemplate().map(PageTemplate::load).orElse(PageTemplate.BUILT_IN),
                 settings.pagesStylesheet().orElse(null));
+        this.attempts = attempts;
     }
 
     Problems problems() {
@@ -106,7 +116,7 @@ public class CheckoutService {
             }
         }
         PayerCheck.Resolved payer = PayerCheck.resolve(order.payer(), browser, List.of(), false, List.of());
-        CreatedInvoice invoice = client.invoices().create(invoice(order, payer, method));
+        CreatedInvoice invoice = invoiceFor(invoice(order, payer, method), null);
         LOG.log(Level.INFO, "PAYOP4J-1001 Invoice {0} created for order {1} (hosted page)",
                 invoice.invoiceId(), order.orderId());
         return invoice.hostedPageUrl();
@@ -143,7 +153,7 @@ public class CheckoutService {
         }
         PayerCheck.Resolved payer = PayerCheck.resolve(order.payer(), request.payer(), method.fields(), true, errors);
         // As Payop's direct flow documents: the method goes on the checkout, not on the invoice.
-        CreatedInvoice invoice = client.invoices().create(invoice(order, payer, null));
+        CreatedInvoice invoice = invoiceFor(invoice(order, payer, null), baseUri);
         LOG.log(Level.INFO, "PAYOP4J-1002 Invoice {0} created for order {1} (direct, method {2})",
                 invoice.invoiceId(), order.orderId(), String.valueOf(method.id()));
         CheckoutRequest checkout = CheckoutRequest.of(invoice.invoiceId(),
@@ -166,7 +176,7 @@ public class CheckoutService {
         List<String> cardValues = new ArrayList<>(List.of(request.pan(), request.cvv(), request.expirationDate(),
                 request.holderName()));
         try {
-            CreatedInvoice invoice = client.invoices().create(invoice(order, payer, method));
+            CreatedInvoice invoice = invoiceFor(invoice(order, payer, method), baseUri);
             LOG.log(Level.INFO, "PAYOP4J-1003 Invoice {0} created for order {1} (card, method {2})",
                     invoice.invoiceId(), order.orderId(), String.valueOf(method));
             CardToken token = client.checkout().createCardToken(invoice.invoiceId(), card);
@@ -242,6 +252,36 @@ public class CheckoutService {
             throw CheckoutProblem.unknownOrder();
         }
         return order.get();
+    }
+
+    /**
+     * One invoice per order attempt (with IPNs on, the journal records them): a second "Pay" reuses
+     * the order's open invoice. A direct or card payment starts a checkout transaction on it, and
+     * Payop takes one per invoice: when the reused invoice has one under way already (the payer's
+     * other tab, a 3-D Secure step), the payer is told to continue that one (409) instead of
+     * paying the order a second time.
+     */
+    private CreatedInvoice invoiceFor(InvoiceRequest request, URI startsTransactionAt) {
+        if (attempts == null) {
+            return client.invoices().create(request);
+        }
+        CreatedInvoice invoice;
+        try {
+            invoice = attempts.get().invoiceFor(request);
+        } catch (PayopOrderPaidException e) {
+            LOG.log(Level.WARNING, "PAYOP4J-1008 Checkout of order {0} refused: it was paid by transaction {1}",
+                    request.orderId(), e.transactionId());
+            throw CheckoutProblem.of(409, "order-paid", "Order already paid", "This order has been paid already.");
+        }
+        if (startsTransactionAt != null
+                && client.invoices().get(invoice.invoiceId()).status() == InvoiceStatus.PENDING) {
+            LOG.log(Level.INFO, "PAYOP4J-1009 Invoice {0} of order {1} has a payment under way; not starting another",
+                    invoice.invoiceId(), request.orderId());
+            throw CheckoutProblem.of(409, "payment-under-way", "Payment under way",
+                    "A payment of this order is under way: continue it at "
+                            + continueUrl(startsTransactionAt, invoice.invoiceId()) + ", or wait until it fails.");
+        }
+        return invoice;
     }
 
     private InvoiceRequest invoice(PayopOrder order, PayerCheck.Resolved payer, Integer method) {

@@ -148,6 +148,28 @@ class CdiContainerTest {
         assertThrows(IllegalStateException.class, () -> client.checkout().checkInvoiceStatus("inv-9"));
     }
 
+    /** Issue 13: an expired JWT token turns readiness down, with the reason, and never shows the token. */
+    @Test
+    void anExpiredTokenTurnsReadinessDownWithTheReason() {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        long exp = java.time.Instant.now().minusSeconds(3600).getEpochSecond();
+        String expired = b64.encodeToString("{\"alg\":\"RS256\"}".getBytes()) + "."
+                + b64.encodeToString(("{\"exp\":" + exp + "}").getBytes()) + ".c2ln";
+        Map<String, String> p = valid();
+        p.put("payop.jwt-token", expired);
+        configure(p);
+        try (WeldContainer container = weld(ShopOrders.class).initialize()) {
+            HealthCheckResponse health = container.select(HealthCheck.class, Readiness.Literal.INSTANCE).get().call();
+            assertEquals(HealthCheckResponse.Status.DOWN, health.getStatus());
+            Map<String, Object> data = health.getData().orElseThrow();
+            String reason = String.valueOf(data.get("reason"));
+            assertTrue(reason.contains("the JWT token expired at " + java.time.Instant.ofEpochSecond(exp)), reason);
+            assertTrue(reason.contains("payop.jwt-token"), reason);
+            assertEquals(java.time.Instant.ofEpochSecond(exp).toString(), data.get("jwtTokenExpiresAt"));
+            assertFalse(data.toString().contains(expired.split("\\.")[1]), data.toString());
+        }
+    }
+
     @Test
     void anInvalidConfigurationFailsTheDeploymentWithOneMessageAndNoSecret() {
         Map<String, String> p = valid();

@@ -16,6 +16,7 @@ import io.github.payop4j.config.SettingsSource;
 import io.github.payop4j.invoice.OrderItem;
 import io.github.payop4j.invoice.Payer;
 import io.github.payop4j.ipn.IpnOrderLookup;
+import io.github.payop4j.ipn.IpnProcessor;
 import io.github.payop4j.jaxrs.PayopOrder;
 import io.github.payop4j.jaxrs.PayopOrders;
 import jakarta.json.Json;
@@ -56,6 +57,11 @@ final class Fixture implements AutoCloseable {
     final InvoiceResource invoiceResource;
 
     Fixture(WireMockExtension payop, Map<String, String> extra) {
+        this(payop, extra, false);
+    }
+
+    /** {@code recordAttempts}: the checkout takes its invoices from an IPN pipeline's journal (one per order attempt). */
+    Fixture(WireMockExtension payop, Map<String, String> extra, boolean recordAttempts) {
         Map<String, String> props = new HashMap<>();
         props.put(Setting.PUBLIC_KEY.key(), PUBLIC_KEY);
         props.put(Setting.SECRET_KEY.key(), SECRET_KEY);
@@ -67,7 +73,10 @@ final class Fixture implements AutoCloseable {
         props.putAll(extra);
         this.settings = PayopSettings.read(SettingsSource.of(props), Role.CHECKOUT);
         this.client = settings.clientBuilder().build();
-        this.service = new CheckoutService(client, settings, orders, Clock.systemUTC());
+        IpnProcessor attempts = recordAttempts ? IpnProcessor.builder(client).handler(event -> { })
+                .verifyWithApi(client.hasJwtToken()).build() : null;
+        this.service = new CheckoutService(client, settings, orders, Clock.systemUTC(),
+                attempts == null ? null : () -> attempts);
         this.orderResource = new OrderResource(service);
         this.invoiceResource = new InvoiceResource(service);
     }
