@@ -145,6 +145,9 @@ public final class InvoiceEndpoints {
         } else {
             b.add("paymentMethod", Json.object().add("identifier", method.identifier()).add("formType", method.formType()));
         }
+        // The invoice's transaction, as Payop's invoice answer names it (its older reference shows
+        // "transactionIdentifier"): how a shop that never got the IPN finds the payment.
+        b.add("transactionIdentifier", Json.stringOrNull(invoice.payment == null ? null : invoice.payment.id));
         return b.add("createdAt", invoice.createdAt).build();
     }
 
