@@ -102,6 +102,15 @@ public final class PayopSettings {
         return optional(Setting.JWT_TOKEN);
     }
 
+    /**
+     * When the JWT token expires: its {@code exp} claim (read from the token's payload, as the
+     * client reads it), empty without a token or for one that is not a JWT with {@code exp}. Lets a
+     * readiness check report an expired token before any client exists.
+     */
+    public Optional<java.time.Instant> jwtTokenExpiresAt() {
+        return jwtToken().flatMap(t -> io.github.payop4j.internal.http.TokenWatch.expiresAt(t));
+    }
+
     /** {@code payop.jwt-expiry-warning}. */
     public Duration jwtExpiryWarning() {
         return get(Setting.JWT_EXPIRY_WARNING);

@@ -35,6 +35,15 @@ public final class TokenWatch {
         return new TokenWatch(token == null ? null : expiry(token, json), clock);
     }
 
+    /** The {@code exp} claim of {@code token}, when it is a JWT that has one. */
+    public static Optional<Instant> expiresAt(String token) {
+        try {
+            return Optional.ofNullable(expiry(token, new JsonCodec()));
+        } catch (RuntimeException e) { // no JSON-P implementation: nothing to read it with
+            return Optional.empty();
+        }
+    }
+
     /** The {@code exp} claim, when the token is a JWT that has one. */
     static Instant expiry(String token, JsonCodec json) {
         String[] parts = token.split("\\.", -1);

@@ -5,6 +5,7 @@ import io.github.payop4j.ipn.IpnJournal;
 import io.github.payop4j.ipn.IpnOutcome;
 import io.github.payop4j.ipn.IpnProcessor;
 import io.github.payop4j.ipn.IpnResult;
+import io.github.payop4j.jaxrs.cdi.PayopExtension;
 import io.github.payop4j.jaxrs.cdi.PayopStatus;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -59,7 +60,7 @@ public class PayopAdminServlet extends HttpServlet {
     transient Instance<IpnProcessor> processor;
 
     @Inject
-    transient PayopStatus status;
+    transient PayopExtension extension;
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -69,7 +70,7 @@ public class PayopAdminServlet extends HttpServlet {
         String path = path(req);
         AdminJson json = new AdminJson();
         if (path.equals("/status")) {
-            PayopStatus.Report r = status.report();
+            PayopStatus.Report r = PayopStatus.of(extension);
             write(resp, r.up() ? 200 : 503, json.status(r));
             return;
         }

@@ -1,5 +1,6 @@
 package io.github.payop4j.jaxrs.cdi;
 
+import io.github.payop4j.PayopClient;
 import io.github.payop4j.config.ConfigProblem;
 import io.github.payop4j.config.PayopConfigurationException;
 import io.github.payop4j.config.PayopSettings;
@@ -41,6 +42,8 @@ public class PayopExtension implements Extension {
     }
 
     private volatile Reading reading;
+    /** The application's client, once produced: the readiness check reads its token's state. */
+    private volatile PayopClient client;
 
     /**
      * The shop's PayopOrders beans, collected as the container discovers them. Asking the
@@ -93,6 +96,14 @@ public class PayopExtension implements Extension {
             throw r.failure();
         }
         return r.settings();
+    }
+
+    void clientCreated(PayopClient created) {
+        this.client = created;
+    }
+
+    Optional<PayopClient> client() {
+        return Optional.ofNullable(client);
     }
 
     /** Why the settings are invalid, if they are. */

@@ -46,6 +46,7 @@ public class PayopProducer {
     @Singleton
     public PayopClient client(PayopSettings settings) {
         PayopClient client = settings.clientBuilder().appInfo("payop-jaxrs-adapter").build();
+        extension.clientCreated(client);
         LOG.log(Level.INFO, "PAYOP4J-3002 Payop client created: " + client);
         return client;
     }

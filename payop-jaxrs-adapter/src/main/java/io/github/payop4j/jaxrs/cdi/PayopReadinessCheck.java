@@ -19,16 +19,16 @@ public class PayopReadinessCheck implements HealthCheck {
 
     static final String NAME = "payop";
 
-    private final PayopStatus status;
+    private final PayopExtension extension;
 
     @Inject
-    public PayopReadinessCheck(PayopStatus status) {
-        this.status = status;
+    public PayopReadinessCheck(PayopExtension extension) {
+        this.extension = extension;
     }
 
     @Override
     public HealthCheckResponse call() {
-        PayopStatus.Report report = status.report();
+        PayopStatus.Report report = PayopStatus.of(extension);
         Map<String, Object> data = new LinkedHashMap<>(report.data());
         if (!report.up()) {
             data.put("reason", report.reason());

@@ -3,9 +3,6 @@ package io.github.payop4j.jaxrs.cdi;
 import io.github.payop4j.PayopClient;
 import io.github.payop4j.config.PayopConfigurationException;
 import io.github.payop4j.config.PayopSettings;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,22 +14,13 @@ import java.util.Optional;
  * invalid, or the JWT token has expired or the Payop API refused it (401): then IPNs cannot be
  * confirmed (they are answered 503 and Payop retries), and transactions, refunds and payouts fail.
  * It never calls Payop itself, so a load balancer probing it does not spend Payop's rate limit.
+ *
+ * <p>Not a bean: everything comes from the {@link PayopExtension}, which every bean can inject
+ * (on Payara the readiness check, added by the extension, sees no other bean of the adapter).
  */
-@ApplicationScoped
-public class PayopStatus {
+public final class PayopStatus {
 
-    private final PayopExtension extension;
-    private final Instance<PayopClient> client;
-
-    /** For the CDI proxy only. */
-    protected PayopStatus() {
-        this(null, null);
-    }
-
-    @Inject
-    public PayopStatus(PayopExtension extension, Instance<PayopClient> client) {
-        this.extension = extension;
-        this.client = client;
+    private PayopStatus() {
     }
 
     /**
@@ -43,7 +31,7 @@ public class PayopStatus {
     public record Report(boolean up, String reason, Map<String, Object> data) {
     }
 
-    public Report report() {
+    public static Report of(PayopExtension extension) {
         Map<String, Object> data = new LinkedHashMap<>();
         Optional<PayopConfigurationException> failure = extension.failure();
         if (failure.isPresent()) {
@@ -55,10 +43,13 @@ public class PayopStatus {
         data.put("apiUrl", s.apiUrl().toString());
         data.put("directPayments", s.canListPaymentMethods());
         data.put("ipnVerifiedWithApi", s.ipnEnabled() && s.verifyIpnWithApi());
-        PayopClient payop = client.get();
-        Optional<Instant> expiry = payop.tokenExpiresAt();
+        // The client knows whether the API refused the token; before it exists, the settings know its expiry.
+        Optional<PayopClient> payop = extension.client();
+        Optional<Instant> expiry = payop.isPresent() ? payop.get().tokenExpiresAt() : s.jwtTokenExpiresAt();
         expiry.ifPresent(e -> data.put("jwtTokenExpiresAt", e.toString()));
-        Optional<String> problem = payop.tokenProblem();
+        Optional<String> problem = payop.flatMap(PayopClient::tokenProblem).or(() -> expiry
+                .filter(e -> !Instant.now().isBefore(e)).map(e -> "the JWT token expired at " + e + "; create a new"
+                        + " token in the Payop dashboard and set payop.jwt-token"));
         if (problem.isPresent()) {
             data.put("jwtToken", problem.get());
             return new Report(false, problem.get(), data);
