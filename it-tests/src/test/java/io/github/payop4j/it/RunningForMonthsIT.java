@@ -10,6 +10,7 @@ import io.github.payop4j.it.months.DoublePayments;
 import io.github.payop4j.it.months.MonthsApplication;
 import io.github.payop4j.it.months.OrdersWithoutPayer;
 import io.github.payop4j.it.support.Admin;
+import io.github.payop4j.it.support.AtOnce;
 import io.github.payop4j.it.support.Http;
 import io.github.payop4j.it.support.Postgres;
 import io.github.payop4j.it.support.SecondPayara;
@@ -41,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -161,7 +161,7 @@ class RunningForMonthsIT {
         Http b = b();
         String order = newOrder("20.00");
 
-        List<URI> pages = InvoiceRace.clicks(4, i -> hostedPage(i % 2 == 0 ? a : b, order));
+        List<URI> pages = AtOnce.run(4, i -> hostedPage(i % 2 == 0 ? a : b, order));
         assertEquals(1, Set.copyOf(pages).size(), pages.toString());
         assertEquals(1, invoicesCreated(order), "one invoice at Payop for four clicks on two nodes");
         String first = invoiceOf(pages.get(0));
@@ -243,7 +243,7 @@ class RunningForMonthsIT {
         Admin adminB = new Admin(nodeBUrl);
         Thread.sleep(2500); // the sweeps of both nodes are about to take the invoice: Payop's IPN arrives now
 
-        List<Integer> answers = InvoiceRace.clicks(6, i -> switch (i) {
+        List<Integer> answers = AtOnce.run(6, i -> switch (i) {
             case 0, 1 -> a.post("payop/ipn", "application/json", ipn.getBytes(StandardCharsets.UTF_8)).statusCode();
             case 2 -> b.post("payop/ipn", "application/json", ipn.getBytes(StandardCharsets.UTF_8)).statusCode();
             case 3 -> adminA.post("reconcile").statusCode();
@@ -371,36 +371,6 @@ class RunningForMonthsIT {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
-            }
-        }
-    }
-
-    /** Requests fired at once from a pool, as payers' browsers and Payop's servers would. */
-    static final class InvoiceRace {
-        interface Call<T> {
-            T call(int i) throws Exception;
-        }
-
-        static <T> List<T> clicks(int n, Call<T> call) throws Exception {
-            var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
-            try {
-                var start = new java.util.concurrent.CountDownLatch(1);
-                List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    int index = i;
-                    futures.add(pool.submit(() -> {
-                        start.await();
-                        return call.call(index);
-                    }));
-                }
-                start.countDown();
-                List<T> out = new java.util.ArrayList<>();
-                for (var f : futures) {
-                    out.add(f.get(120, java.util.concurrent.TimeUnit.SECONDS));
-                }
-                return out.stream().collect(Collectors.toList());
-            } finally {
-                pool.shutdownNow();
             }
         }
     }

@@ -2,6 +2,8 @@ package io.github.payop4j.ipn;
 
 import io.github.payop4j.PayopClient;
 import io.github.payop4j.error.PayopOrderPaidException;
+import io.github.payop4j.error.PayopPaymentUnderWayException;
+import io.github.payop4j.internal.ipn.BuilderSupport;
 import io.github.payop4j.internal.ipn.Confirmer;
 import io.github.payop4j.internal.ipn.InvoiceAttempts;
 import io.github.payop4j.internal.ipn.Operations;
@@ -9,13 +11,11 @@ import io.github.payop4j.internal.ipn.Pipeline;
 import io.github.payop4j.internal.ipn.PipelineConfig;
 import io.github.payop4j.internal.ipn.Sweep;
 import io.github.payop4j.internal.ipn.journal.Ledger;
-import io.github.payop4j.internal.json.JsonCodec;
 import io.github.payop4j.invoice.CreatedInvoice;
 import io.github.payop4j.invoice.InvoiceRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -117,36 +117,46 @@ public final class IpnProcessor {
     }
 
     /**
-     * The invoice to send the payer to for this order attempt: the order's open invoice when there
-     * is one that Payop still takes payment for (status new or pending, more than an hour of its
-     * 24-hour lifetime left) and the amount and currency are unchanged; otherwise a new one, which
-     * is recorded beside the journal. Concurrent calls for one order, on one node or several
-     * sharing the journal's database, create one invoice. A replaced invoice with a payment under
-     * way is voided. The reconciliation sweep knows every invoice created here.
+     * The invoice for this order attempt: the order's open invoice while Payop takes payment for it
+     * (new or pending, over an hour of its 24 left) and amount and currency are unchanged; else a
+     * new one, recorded beside the journal (the sweep knows it). Concurrent calls for one order, on
+     * any node sharing the journal's store, create one. A replaced invoice's payment is voided.
      *
      * @throws PayopOrderPaidException when the library recorded a payment of the order (or Payop
      *     reports its invoice paid): a second invoice would invite a second payment
      * @throws io.github.payop4j.error.PayopException when Payop cannot be asked or refuses
-     * @throws IllegalStateException without a client, or with a journal of the shop's own (it keeps
-     *     no invoice records)
+     * @throws IllegalStateException without a client, or with a journal of the shop's own
      */
     public CreatedInvoice invoiceFor(InvoiceRequest request) {
-        Objects.requireNonNull(request, "request");
-        if (config.client() == null) {
-            throw new IllegalStateException("invoiceFor needs the PayopClient: build the processor with"
-                    + " IpnProcessor.builder(client)");
-        }
-        return new InvoiceAttempts(config.client(), ledger("invoiceFor"), config.clock()).invoiceFor(request);
+        return attempts().invoiceFor(Objects.requireNonNull(request, "request"), false);
     }
 
     /**
-     * One reconciliation sweep: asks Payop about each invoice created by {@link #invoiceFor} that
-     * has no final state {@link Builder#reconcileAfter} after its creation (and was not asked in
-     * the last {@link Builder#reconcileEvery}), and applies a final state through the same journal
-     * claim as its IPN: the handlers see it once, whichever comes first and however many nodes
-     * sweep. Gives up on an invoice after its 24-hour lifetime. A Java SE shop calls this every few
-     * minutes (a {@code ScheduledExecutorService}); the CDI adapter schedules it on the server's
-     * {@code ManagedScheduledExecutorService}. Needs a client with a JWT token.
+     * {@link #invoiceFor}, for a direct or server-to-server payment, which starts a checkout
+     * transaction on the invoice: Payop takes one per invoice, so an open invoice is reused only
+     * while it has none.
+     *
+     * @throws PayopPaymentUnderWayException when the order's open invoice has a payment under way
+     */
+    public CreatedInvoice invoiceForTransaction(InvoiceRequest request) {
+        return attempts().invoiceFor(Objects.requireNonNull(request, "request"), true);
+    }
+
+    private InvoiceAttempts attempts() {
+        if (config.client() == null || config.ledger() == null) {
+            throw new IllegalStateException("One invoice per order attempt needs the PayopClient"
+                    + " (IpnProcessor.builder(client)) and a built-in journal (IpnJournal.jdbc or inMemory), which"
+                    + " keeps the invoice records");
+        }
+        return new InvoiceAttempts(config.client(), config.ledger(), config.clock());
+    }
+
+    /**
+     * One reconciliation sweep: asks Payop about each invoice from {@link #invoiceFor} without a
+     * final state {@link Builder#reconcileAfter} after its creation (not asked in the last
+     * {@link Builder#reconcileEvery}) and applies a final state through its IPN's journal claim:
+     * once, whichever comes first, however many nodes sweep; gives up after the invoice's 24 hours.
+     * Java SE: call it every few minutes; the CDI adapter schedules it. Needs the JWT token.
      */
     public ReconciliationReport reconcile() {
         return new Sweep(config, pipeline).run();
@@ -176,14 +186,6 @@ public final class IpnProcessor {
     /** Claims still being processed after the lease, oldest first: deliveries that died with their node. */
     public List<IpnJournal.Key> stuckClaims(int limit) {
         return config.journal().processing(config.clock().instant().minus(config.lease()), limit);
-    }
-
-    private Ledger ledger(String operation) {
-        if (config.ledger() == null) {
-            throw new IllegalStateException(operation + " needs the records the built-in journals keep beside the"
-                    + " IPN journal: use IpnJournal.jdbc(...) or IpnJournal.inMemory()");
-        }
-        return config.ledger();
     }
 
     @Override
@@ -308,19 +310,19 @@ public final class IpnProcessor {
 
         /** How long {@link #purge()} keeps journaled deliveries: 1 hour to 10 years; default 30 days. */
         public Builder retention(Duration value) {
-            this.retention = between(value, Duration.ofHours(1), Duration.ofDays(3650), "retention");
+            this.retention = BuilderSupport.between(value, Duration.ofHours(1), Duration.ofDays(3650), "retention");
             return this;
         }
 
         /** How long after its creation {@link #reconcile()} asks about an invoice: 1 s to 24 h; default 15 min. */
         public Builder reconcileAfter(Duration value) {
-            this.reconcileAfter = between(value, Duration.ofSeconds(1), Duration.ofHours(24), "reconcileAfter");
+            this.reconcileAfter = BuilderSupport.between(value, Duration.ofSeconds(1), Duration.ofHours(24), "reconcileAfter");
             return this;
         }
 
         /** How soon {@link #reconcile()} asks about the same invoice again: 1 s to 24 h; default 5 min. */
         public Builder reconcileEvery(Duration value) {
-            this.reconcileEvery = between(value, Duration.ofSeconds(1), Duration.ofHours(24), "reconcileEvery");
+            this.reconcileEvery = BuilderSupport.between(value, Duration.ofSeconds(1), Duration.ofHours(24), "reconcileEvery");
             return this;
         }
 
@@ -333,13 +335,6 @@ public final class IpnProcessor {
         public Builder refundDoublePayments(boolean refund) {
             this.refundDoublePayments = refund;
             return this;
-        }
-
-        private static Duration between(Duration value, Duration min, Duration max, String name) {
-            if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-                throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
-            }
-            return value;
         }
 
         /** The clock for receive times, leases, records and the sweep (tests). */
@@ -360,28 +355,15 @@ public final class IpnProcessor {
                 ServiceLoader.load(IpnHandler.class, loader).forEach(handlers::add);
             }
             if (orderLookup == null) {
-                orderLookup = single(IpnOrderLookup.class, loader);
+                orderLookup = BuilderSupport.single(IpnOrderLookup.class, loader);
             }
             if (transactions == IpnTransactions.none()) {
-                IpnTransactions found = single(IpnTransactions.class, loader);
+                IpnTransactions found = BuilderSupport.single(IpnTransactions.class, loader);
                 if (found != null) {
                     transactions = found;
                 }
             }
             return this;
-        }
-
-        private static <T> T single(Class<T> type, ClassLoader loader) {
-            Iterator<T> it = ServiceLoader.load(type, loader).iterator();
-            if (!it.hasNext()) {
-                return null;
-            }
-            T first = it.next();
-            if (it.hasNext()) {
-                throw new IllegalStateException("More than one " + type.getName() + " is registered in"
-                        + " META-INF/services; keep one");
-            }
-            return first;
         }
 
         /**
@@ -401,12 +383,7 @@ public final class IpnProcessor {
                         + " token (PayopClient.builder().jwtToken(...), or payop.jwt-token)");
             }
             if (!verify) {
-                System.getLogger("io.github.payop4j.ipn").log(System.Logger.Level.WARNING,
-                        "PAYOP-IPN-012 IPNs are not confirmed with the Payop API (no client with a JWT token, or"
-                        + " payop.ipn.verify-with-api=false): a forged IPN sent from an allowed address would be"
-                        + " accepted as genuine, payments included" + (orderLookup == null ? "" : ", and checkout"
-                        + " IPNs carry no amount to compare with the shop's order") + ". Set a JWT token"
-                        + " (payop.jwt-token) and leave verification on.");
+                BuilderSupport.warnUnconfirmed(orderLookup != null);
             }
             if (refundDoublePayments && !hasToken) {
                 throw new IllegalStateException("Refunding double payments needs a PayopClient with a JWT token"
@@ -415,17 +392,8 @@ public final class IpnProcessor {
             IpnJournal store = journal == null ? IpnJournal.inMemory() : journal;
             return new IpnProcessor(new PipelineConfig(sources, client, verify ? new Confirmer(client) : null,
                     orderLookup, handlers, store, Ledger.of(store).orElse(null), transactions, lease, duplicateWait,
-                    maxDuplicateWaiters, maxBodyBytes, clock, jsonCodec(), new PipelineConfig.Operations(retention,
-                    reconcileAfter, reconcileEvery, refundDoublePayments)));
-        }
-
-        private static JsonCodec jsonCodec() {
-            try {
-                return new JsonCodec();
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("No Jakarta JSON Processing implementation was found. WildFly and"
-                        + " Payara provide one; elsewhere add org.eclipse.parsson:parsson to the application.", e);
-            }
+                    maxDuplicateWaiters, maxBodyBytes, clock, BuilderSupport.jsonCodec(),
+                    new PipelineConfig.Operations(retention, reconcileAfter, reconcileEvery, refundDoublePayments)));
         }
     }
 }

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.payop4j.ClientFixture;
 import io.github.payop4j.PayopClient;
 import io.github.payop4j.error.PayopOrderPaidException;
+import io.github.payop4j.error.PayopPaymentUnderWayException;
 import io.github.payop4j.invoice.CreatedInvoice;
 import io.github.payop4j.ipn.IpnEvent.Anomaly;
 import io.github.payop4j.ipn.IpnEvent.PaymentAccepted;
@@ -111,6 +112,22 @@ abstract class InvoiceRecordsContract {
         assertEquals(3, fake.invoicesCreated(order));
         assertEquals(1, fake.voidsRequested(second.invoiceId()), "the replaced invoice's payment is voided");
         assertEquals(0, fake.voidsRequested(first.invoiceId()));
+    }
+
+    @Test
+    void aDirectOrCardPaymentIsNotStartedOnAnInvoiceWithAPaymentUnderWay() {
+        fake.createsInvoices(order, Duration.ZERO, "inv-a-" + u, "inv-b-" + u);
+        IpnProcessor p = node(new RecordingHandler());
+        CreatedInvoice first = p.invoiceForTransaction(request(order, "10.00"));
+        fake.invoice(first.invoiceId(), order, 0, null);
+        assertEquals(first, p.invoiceForTransaction(request(order, "10.00")), "no transaction yet: reused");
+
+        fake.invoice(first.invoiceId(), order, 4, "tx-" + u); // the payer's other tab started one
+        PayopPaymentUnderWayException e = assertThrows(PayopPaymentUnderWayException.class,
+                () -> p.invoiceForTransaction(request(order, "10.00")));
+        assertEquals(first.invoiceId(), e.invoiceId());
+        assertEquals(first, p.invoiceFor(request(order, "10.00")), "the hosted page shows that payment");
+        assertEquals(1, fake.invoicesCreated(order));
     }
 
     @Test

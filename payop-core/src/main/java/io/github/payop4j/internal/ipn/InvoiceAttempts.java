@@ -6,6 +6,7 @@ import static java.lang.System.Logger.Level.WARNING;
 import io.github.payop4j.PayopClient;
 import io.github.payop4j.error.PayopException;
 import io.github.payop4j.error.PayopOrderPaidException;
+import io.github.payop4j.error.PayopPaymentUnderWayException;
 import io.github.payop4j.error.PayopTimeoutException;
 import io.github.payop4j.internal.api.InvoicesApi;
 import io.github.payop4j.internal.ipn.journal.InvoiceRecord;
@@ -54,7 +55,11 @@ public final class InvoiceAttempts {
         this.clock = clock;
     }
 
-    public CreatedInvoice invoiceFor(InvoiceRequest request) {
+    /**
+     * @param forTransaction the caller starts a checkout transaction on the invoice (direct and
+     *     card flows): an open invoice with one under way is then not reused but refused
+     */
+    public CreatedInvoice invoiceFor(InvoiceRequest request, boolean forTransaction) {
         String orderId = request.orderId();
         long holder = random.nextLong() & Long.MAX_VALUE;
         long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
@@ -68,13 +73,13 @@ public final class InvoiceAttempts {
             pause = Math.min(pause * 2, 250);
         }
         try {
-            return decide(request);
+            return decide(request, forTransaction);
         } finally {
             ledger.unlockOrder(orderId, holder);
         }
     }
 
-    private CreatedInvoice decide(InvoiceRequest request) {
+    private CreatedInvoice decide(InvoiceRequest request, boolean forTransaction) {
         String orderId = request.orderId();
         Optional<String> paidBy = ledger.paidBy(orderId);
         if (paidBy.isPresent()) {
@@ -82,7 +87,7 @@ public final class InvoiceAttempts {
         }
         Optional<InvoiceRecord> latest = ledger.latestInvoice(orderId);
         if (latest.isPresent() && latest.get().state().unsettled()) {
-            Optional<CreatedInvoice> reused = reuse(latest.get(), request);
+            Optional<CreatedInvoice> reused = reuse(latest.get(), request, forTransaction);
             if (reused.isPresent()) {
                 return reused.get();
             }
@@ -101,7 +106,7 @@ public final class InvoiceAttempts {
     }
 
     /** The record's invoice if Payop still takes payment for it; else the record says why not. */
-    private Optional<CreatedInvoice> reuse(InvoiceRecord r, InvoiceRequest request) {
+    private Optional<CreatedInvoice> reuse(InvoiceRecord r, InvoiceRequest request, boolean forTransaction) {
         Instant now = clock.instant();
         boolean sameMoney = Decimals.sameAmount(r.amount(), request.amount().value())
                 && Decimals.sameCurrency(r.currency(), request.currency().code());
@@ -118,6 +123,10 @@ public final class InvoiceAttempts {
         Invoice invoice = client.invoices().get(r.invoiceId()); // a failure here fails the checkout: no guess
         String tx = InvoicesApi.transactionOf(invoice);
         InvoiceStatus status = invoice.status();
+        if (status == InvoiceStatus.PENDING && forTransaction) {
+            ledger.updateInvoice(r.invoiceId(), InvoiceRecord.State.PENDING, tx, "a payment is under way", now);
+            throw new PayopPaymentUnderWayException(r.orderId(), r.invoiceId());
+        }
         if (status == InvoiceStatus.NEW || status == InvoiceStatus.PENDING) {
             LOG.log(INFO, () -> "PAYOP-IPN-020 Invoice " + r.invoiceId() + " reused for order " + r.orderId()
                     + " (Payop: " + status + ")");

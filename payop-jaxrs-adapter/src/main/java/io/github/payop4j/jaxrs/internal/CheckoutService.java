@@ -10,9 +10,9 @@ import io.github.payop4j.config.PayopSettings;
 import io.github.payop4j.config.Setting;
 import io.github.payop4j.error.PayopNotFoundException;
 import io.github.payop4j.error.PayopOrderPaidException;
+import io.github.payop4j.error.PayopPaymentUnderWayException;
 import io.github.payop4j.invoice.CreatedInvoice;
 import io.github.payop4j.invoice.InvoiceRequest;
-import io.github.payop4j.invoice.InvoiceStatus;
 import io.github.payop4j.ipn.IpnProcessor;
 import io.github.payop4j.jaxrs.PayopOrder;
 import io.github.payop4j.jaxrs.PayopOrders;
@@ -265,23 +265,20 @@ public class CheckoutService {
         if (attempts == null) {
             return client.invoices().create(request);
         }
-        CreatedInvoice invoice;
         try {
-            invoice = attempts.get().invoiceFor(request);
+            return startsTransactionAt == null ? attempts.get().invoiceFor(request)
+                    : attempts.get().invoiceForTransaction(request);
         } catch (PayopOrderPaidException e) {
             LOG.log(Level.WARNING, "PAYOP4J-1008 Checkout of order {0} refused: it was paid by transaction {1}",
                     request.orderId(), e.transactionId());
             throw CheckoutProblem.of(409, "order-paid", "Order already paid", "This order has been paid already.");
-        }
-        if (startsTransactionAt != null
-                && client.invoices().get(invoice.invoiceId()).status() == InvoiceStatus.PENDING) {
+        } catch (PayopPaymentUnderWayException e) {
             LOG.log(Level.INFO, "PAYOP4J-1009 Invoice {0} of order {1} has a payment under way; not starting another",
-                    invoice.invoiceId(), request.orderId());
+                    e.invoiceId(), request.orderId());
             throw CheckoutProblem.of(409, "payment-under-way", "Payment under way",
                     "A payment of this order is under way: continue it at "
-                            + continueUrl(startsTransactionAt, invoice.invoiceId()) + ", or wait until it fails.");
+                            + continueUrl(startsTransactionAt, e.invoiceId()) + ", or wait until it fails.");
         }
-        return invoice;
     }
 
     private InvoiceRequest invoice(PayopOrder order, PayerCheck.Resolved payer, Integer method) {
