@@ -194,11 +194,13 @@ class IpnServletIT {
         ipn(200, "duplicate", checkoutIpn(tx, 5, order));
         assertEquals(List.of("PaymentAccepted:ACCEPTED", "PaymentFailed:FAILED"), kinds(tx));
 
+        // Another order: a second transaction paying the first one would be a double payment (ALREADY_PAID).
+        String order2 = "o-" + UUID.randomUUID() + "_4.00_EUR";
         String tx2 = UUID.randomUUID().toString();
-        API.transaction(tx2, 2, order, "4.00", "EUR");
-        ipn(200, "ok", checkoutIpn(tx2, 2, order));
-        API.transaction(tx2, 5, order, "4.00", "EUR");
-        ipn(200, "ok", checkoutIpn(tx2, 5, order));
+        API.transaction(tx2, 2, order2, "4.00", "EUR");
+        ipn(200, "ok", checkoutIpn(tx2, 2, order2));
+        API.transaction(tx2, 5, order2, "4.00", "EUR");
+        ipn(200, "ok", checkoutIpn(tx2, 5, order2));
         assertEquals(List.of("Anomaly:DOWNGRADE", "PaymentAccepted:ACCEPTED"), kinds(tx2));
     }
 
