@@ -50,7 +50,7 @@ public final class SecondPayara implements AutoCloseable {
                 port = probe.getLocalPort();
             }
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmx512m", "-Djava.net.preferIPv4Stack=true",
+                    "-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmx512m", "-Djava.net.preferIPv4Stack=true", "-Dh2.bindAddress=127.0.0.1",
                     "-Djava.io.tmpdir=" + dir, "-jar", System.getProperty("it.payara.jar"), "--deploy", war.toString(),
                     "--port", String.valueOf(port), "--nohazelcast", "--disablephonehome",
                     "--prebootcommandfile", System.getProperty("it.payara.preboot"),
