@@ -11,8 +11,8 @@ import java.util.UUID;
 
 /**
  * Every IPN event the shop's observers received, anomalies included, with the journal entry of
- * the delivery that produced it: what the back office's IPN page shows. (payop4j's own journal
- * also holds deliveries that never became events: refused, malformed, retried.)
+ * the delivery that produced it: the history on an order's page. (The back office's IPN page
+ * shows payop4j's own journal, which also holds deliveries that never became events.)
  */
 @ApplicationScoped
 public class IpnLog {
@@ -59,11 +59,6 @@ public class IpnLog {
         } catch (NumberFormatException e) {
             return amount;
         }
-    }
-
-    public List<Entry> recent(int limit) {
-        return entries("SELECT " + COLUMNS + " FROM demo_ipn_event ORDER BY received_ms DESC, journal_entry DESC")
-                .stream().limit(limit).toList();
     }
 
     /** The events about one order: its payments, and refunds of the transaction that paid it. */

@@ -47,7 +47,7 @@ public class PaymentObserver {
         orders.flagForReview(e.facts().orderId(), e.type().name());
     }
 
-    /** Every event, anomalies included, for the back office's IPN page. */
+    /** Every event, anomalies included, for the order page's history. */
     void journal(@Observes IpnEvent e) {
         ipnLog.record(e);
     }

@@ -7,11 +7,14 @@ import io.github.payop4j.balance.CurrencyBalance;
 import io.github.payop4j.demo.shop.BackOffice;
 import io.github.payop4j.demo.shop.Catalogue;
 import io.github.payop4j.demo.shop.Customer;
-import io.github.payop4j.demo.shop.IpnLog;
 import io.github.payop4j.demo.shop.Order;
 import io.github.payop4j.demo.shop.Orders;
 import io.github.payop4j.demo.shop.Payouts;
 import io.github.payop4j.error.PayopException;
+import io.github.payop4j.ipn.IpnJournal;
+import io.github.payop4j.ipn.IpnOutcome;
+import io.github.payop4j.ipn.IpnProcessor;
+import io.github.payop4j.ipn.ReconciliationReport;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,11 +28,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The back office: orders with partial refunds, payouts, the wallet and the IPNs. A real shop puts
+ * The back office: orders with partial refunds, payouts, the wallet, and payop4j's IPN journal
+ * with the reconciliation sweep ({@code @Inject IpnProcessor}). A real shop puts
  * this behind its server's login (a security constraint on {@code /admin/*}); the demo listens on
  * 127.0.0.1 only and checks the session's form token on every POST.
  */
@@ -48,7 +54,7 @@ public class BackOfficePages {
     Payouts payouts;
 
     @Inject
-    IpnLog ipnLog;
+    IpnProcessor ipn;
 
     @Inject
     Customer customer;
@@ -151,41 +157,82 @@ public class BackOfficePages {
     @GET
     @Path("ipn")
     public String ipnJournal() {
-        List<IpnLog.Entry> entries = ipnLog.recent(200);
-        long anomalies = entries.stream().filter(IpnLog.Entry::anomaly).count();
+        List<IpnJournal.Entry> entries = journalEntries(200);
+        long anomalies = entries.stream().filter(e -> e.outcome() == IpnOutcome.ANOMALY).count();
+        long duplicates = ipn.counts().getOrDefault(IpnOutcome.DUPLICATE, 0L);
         StringBuilder b = new StringBuilder("<div class=\"order-head\"><h1>IPN journal</h1><span class=\"badge\">")
-                .append(entries.size()).append(entries.size() == 1 ? " event, " : " events, ").append(anomalies)
-                .append(anomalies == 1 ? " anomaly" : " anomalies").append("</span></div>")
-                .append("<p class=\"note\">Every IPN event that reached the shop's observers, after payop4j checked"
-                        + " its source, confirmed it with Payop's API and applied each state once. Repeats are"
-                        + " answered <code>duplicate</code> and never reach the shop.</p>")
+                .append(entries.size()).append(entries.size() == 1 ? " delivery, " : " deliveries, ").append(anomalies)
+                .append(anomalies == 1 ? " anomaly" : " anomalies").append("</span><form method=\"post\" action=\"")
+                .append(esc(base())).append("/admin/reconcile\">").append(Html.token(customer))
+                .append("<button id=\"reconcile\">Reconcile now</button></form></div>")
+                .append("<p class=\"note\">payop4j's own journal (<code>IpnProcessor.journal()</code>): every IPN"
+                        + " delivery, after payop4j checked its source and confirmed it with Payop's API, and every"
+                        + " state the reconciliation sweep applied because its IPN never came. Each state reached"
+                        + " the shop's observers once; ").append(duplicates)
+                .append(duplicates == 1 ? " repeat was" : " repeats were")
+                .append(" answered <code>duplicate</code> since the shop started (counted, not journaled).</p>")
                 .append("<section class=\"panel\"><table class=\"list\" id=\"ipn\"><thead><tr><th>Received</th>")
-                .append("<th>Journal entry</th><th>Kind</th><th>Object</th><th>Order</th><th>State</th>")
+                .append("<th>Entry</th><th>From</th><th>Kind</th><th>Object</th><th>Order</th><th>State</th>")
                 .append("<th>Outcome</th><th>Detail</th></tr></thead><tbody>");
-        for (IpnLog.Entry e : entries) {
-            b.append("<tr").append(e.anomaly() ? " class=\"anomaly\"" : "").append("><td>")
-                    .append(Html.clock(e.receivedAt())).append("</td><td class=\"mono\">").append(e.journalEntry())
-                    .append("</td><td>").append(esc(e.kind())).append("</td><td>").append(Html.shortId(e.objectId()))
-                    .append("</td><td class=\"mono nowrap\">").append(esc(e.orderId() == null ? "" : e.orderId()))
-                    .append("</td><td>").append(esc(e.state()))
-                    .append("</td><td class=\"outcome\">").append(esc(e.outcome())).append("</td><td>")
+        for (IpnJournal.Entry e : entries) {
+            b.append("<tr").append(e.outcome() == IpnOutcome.ANOMALY ? " class=\"anomaly\"" : "").append("><td>")
+                    .append(Html.clock(e.receivedAt())).append("</td><td class=\"mono\">").append(e.id())
+                    .append("</td><td class=\"mono\">").append(esc(e.sourceAddress() == null ? "" : e.sourceAddress()))
+                    .append("</td><td>").append(esc(e.kind() == null ? "" : e.kind().name())).append("</td><td>")
+                    .append(Html.shortId(e.objectId())).append("</td><td class=\"mono nowrap\">")
+                    .append(esc(e.orderId() == null ? "" : e.orderId())).append("</td><td>")
+                    .append(esc(e.state() == null ? "" : e.state().name())).append("</td><td class=\"outcome\">")
+                    .append(esc(e.outcome().name())).append("</td><td>")
                     .append(esc(e.detail() == null ? "" : e.detail())).append("</td></tr>");
         }
         if (entries.isEmpty()) {
-            b.append("<tr><td colspan=\"8\" class=\"empty\">No IPN yet: pay an order.</td></tr>");
+            b.append("<tr><td colspan=\"9\" class=\"empty\">No IPN yet: pay an order.</td></tr>");
         }
         b.append("</tbody></table></section>");
         return Html.page(base(), "IPN journal", "admin", customer, b.toString());
     }
 
+    /** The newest journaled deliveries of every outcome, newest first. */
+    private List<IpnJournal.Entry> journalEntries(int limit) {
+        List<IpnJournal.Entry> all = new ArrayList<>();
+        for (IpnOutcome outcome : IpnOutcome.values()) {
+            all.addAll(ipn.journal().entries(outcome, limit));
+        }
+        all.sort(Comparator.comparing(IpnJournal.Entry::receivedAt).thenComparingLong(IpnJournal.Entry::id)
+                .reversed());
+        return all.size() <= limit ? all : all.subList(0, limit);
+    }
+
+    /**
+     * The sweep the adapter runs every {@code payop.reconcile.interval}, now: invoices without a
+     * final state after {@code payop.reconcile.delay} are asked about, and what Payop says is
+     * applied through the IPN's own claim.
+     */
+    @POST
+    @Path("reconcile")
+    public Response reconcile(@FormParam("token") String token) {
+        Forms.check(customer, token);
+        return act("admin/ipn", () -> {
+            ReconciliationReport r = ipn.reconcile();
+            return "Reconciliation: " + r.checked() + " open invoice(s) checked with Payop, " + r.applied()
+                    + " state(s) applied whose IPN never came, " + r.alreadyApplied() + " already applied by their IPN, "
+                    + r.open() + " still open, " + r.closed() + " expired unpaid" + (r.failed() == 0 ? "."
+                    : ", " + r.failed() + " failed (asked again next round).");
+        });
+    }
+
     /** Runs a staff action and reports its result (or Payop's error text, scrubbed by payop4j) on the dashboard. */
     private Response act(Supplier<String> action) {
+        return act("admin", action);
+    }
+
+    private Response act(String page, Supplier<String> action) {
         try {
             customer.notice(action.get());
         } catch (PayopException | IllegalArgumentException e) {
             customer.notice("Not done: " + e.getMessage());
         }
-        return Response.seeOther(uri.getBaseUri().resolve("admin")).build();
+        return Response.seeOther(uri.getBaseUri().resolve(page)).build();
     }
 
     private String base() {
