@@ -18,6 +18,7 @@ import io.github.payop4j.testkit.PayopEmulator;
 import io.github.payop4j.testkit.SentIpn;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ class CrashRecoveryIT {
         payop.clearFaults();
         Tally firstAttempts = new Tally();
         payop.sentIpns().forEach(ipn -> firstAttempts.add(ipn.status() + " " + ipn.response().strip()));
-        List<byte[]> bodies = Checkouts.ipnBodies(payop, transactions);
+        List<byte[]> bodies = new ArrayList<>(Checkouts.ipnBodies(payop, transactions)); // shuffled below
         Collections.shuffle(bodies, new Random(3));
 
         // The storm, and the kill once a third of the orders are credited.
