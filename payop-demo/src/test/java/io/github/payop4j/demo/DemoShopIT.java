@@ -2,6 +2,7 @@ package io.github.payop4j.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpClient;
@@ -270,6 +271,46 @@ class DemoShopIT {
 
     @Test
     @Order(9)
+    void aPaymentWhoseIpnIsLostIsPaidByTheReconciliationSweep() throws Exception {
+        String order = placeOrder(false);
+        browser.click(By.cssSelector("#option-card summary"));
+        browser.type(By.id("card-pan"), "4000 0000 0000 0077"); // the emulator pays, and loses the IPN
+        YearMonth expiry = YearMonth.now().plusYears(2);
+        browser.type(By.id("card-expiry"), String.format("%02d/%02d", expiry.getMonthValue(), expiry.getYear() % 100));
+        browser.type(By.id("card-cvv"), "123");
+        browser.type(By.id("card-holder"), "JANE DOE");
+        browser.click(By.id("pay-card"));
+        browser.waitFor(By.id("status"));
+        Thread.sleep(1000);
+        browser.driver.get(shop("orders/" + order));
+        assertNotEquals("Paid", text("status"), "no IPN came, so the shop does not know yet");
+
+        // The launcher runs this test's demo with payop.reconcile.delay=5s: after that the sweep asks
+        // Payop about the invoice and applies the payment through the IPN's own claim.
+        long deadline = System.nanoTime() + IPN.toNanos();
+        boolean paid = false;
+        while (!paid && System.nanoTime() < deadline) {
+            Thread.sleep(2000);
+            browser.driver.get(shop("admin/ipn"));
+            browser.click(By.id("reconcile"));
+            assertFalse(text("notice").contains("failed"), text("notice"));
+            browser.driver.get(shop("orders/" + order));
+            paid = "Paid".equals(text("status"));
+        }
+        assertTrue(paid, "the sweep paid order " + order);
+        waitForHistory(1);
+        assertTrue(text("history").contains("Payment accepted"), text("history"));
+
+        browser.driver.get(shop("admin/ipn"));
+        List<String> swept = browser.driver.findElements(By.cssSelector("#ipn tbody tr")).stream()
+                .map(WebElement::getText).filter(r -> r.contains(order)).toList();
+        assertEquals(1, swept.size(), String.join("\n", swept));
+        assertTrue(swept.get(0).contains("reconciliation") && swept.get(0).contains("ACCEPTED")
+                && swept.get(0).contains("PROCESSED"), swept.get(0));
+    }
+
+    @Test
+    @Order(10)
     void everyPortTheDemoOpenedIsOnLoopback() throws Exception {
         List<ProcessHandle> processes = new java.util.ArrayList<>(demo.children());
         processes.add(demo.process.toHandle());
@@ -280,7 +321,7 @@ class DemoShopIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void stoppingTheDemoLeavesNothingRunningAndItsConsoleIsClean() throws Exception {
         List<ProcessHandle> children = demo.children();
         assertFalse(children.isEmpty(), "the demo runs its server in a process of its own");

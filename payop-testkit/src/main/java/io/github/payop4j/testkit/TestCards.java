@@ -18,6 +18,9 @@ import java.time.ZoneOffset;
  *       <td>4 pending, then 2 or 5</td></tr>
  *   <tr><td>4000 0000 0000 0002</td><td>declined by the issuer</td><td>5 failed, "Card declined by issuer"</td></tr>
  *   <tr><td>4000 0000 0000 9995</td><td>insufficient funds</td><td>5 failed, "Insufficient funds"</td></tr>
+ *   <tr><td>4000 0000 0000 0077</td><td>paid at once, but no IPN is ever sent for it: the lost IPN that a
+ *       shop's reconciliation must find (the API answers as for any paid transaction)</td>
+ *       <td>2 accepted</td></tr>
  * </table>
  */
 public final class TestCards {
@@ -27,6 +30,8 @@ public final class TestCards {
     public static final String THREE_D_SECURE = "4000000000003220";
     public static final String DECLINED = "4000000000000002";
     public static final String INSUFFICIENT_FUNDS = "4000000000009995";
+    /** Paid, but its IPNs are lost: only the API knows (see the shop's reconciliation sweep). */
+    public static final String PAID_IPN_LOST = "4000000000000077";
 
     /** The failure text of a declined card, as the transaction's error and the IPN carry it. */
     public static final String DECLINED_MESSAGE = "Card declined by issuer";

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.payop4j.PayopClient;
+import io.github.payop4j.checkout.CardToken;
+import io.github.payop4j.checkout.CheckoutRequest;
+import io.github.payop4j.checkout.Customer;
+import io.github.payop4j.invoice.InvoiceStatus;
 import io.github.payop4j.ipn.IpnDelivery;
 import io.github.payop4j.ipn.IpnEvent;
 import io.github.payop4j.ipn.IpnKind;
@@ -14,6 +19,7 @@ import io.github.payop4j.ipn.IpnSourcePolicy;
 import io.github.payop4j.money.Amount;
 import io.github.payop4j.money.CurrencyCode;
 import io.github.payop4j.refund.RefundRequest;
+import io.github.payop4j.transaction.TransactionState;
 import io.github.payop4j.withdrawal.WithdrawalRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -58,6 +64,32 @@ class IpnDeliveryTest {
         public void close() {
             endpoint.close();
         }
+    }
+
+    @Test
+    void aPaymentWithTheLostIpnCardIsPaidButNeverNotified() {
+        try (ShopEndpoint shop = ShopEndpoint.start((n, r) -> 200);
+                PayopEmulator payop = fast().ipnUrl(shop.url()).start()) {
+            PayopClient client = payop.client();
+            String lostInvoice = Invoices.create(client, "ipn-lost", "10.00", 381).invoiceId();
+            String lost = payByCard(client, lostInvoice, TestCards.PAID_IPN_LOST);
+            String heardInvoice = Invoices.create(client, "ipn-heard", "10.00", 381).invoiceId();
+            String heard = payByCard(client, heardInvoice, TestCards.SUCCESS);
+            payop.awaitIpnsSettled(WAIT);
+
+            assertEquals(TransactionState.ACCEPTED, client.transactions().get(lost).state(), "the API knows it paid");
+            assertEquals(InvoiceStatus.PAID, client.invoices().get(lostInvoice).status());
+            assertEquals(List.of(heard), payop.sentIpns().stream().map(SentIpn::objectId).distinct().toList(),
+                    "only the other payment was notified");
+            assertEquals(1, shop.received().size());
+        }
+    }
+
+    private static String payByCard(PayopClient client, String invoiceId, String pan) {
+        CardToken token = client.checkout().createCardToken(invoiceId, TestCards.card(pan));
+        return client.checkout().createTransaction(CheckoutRequest.of(invoiceId,
+                Customer.of("jane@example.com", "Jane Doe"), "https://shop.example/check/{{txid}}").cardToken(token))
+                .transactionId();
     }
 
     @Test

@@ -70,7 +70,7 @@ final class Demo implements AutoCloseable {
             config.putAll(settings);
             // The sweep asks about an invoice a minute after it was made (a shop keeps the 15 minutes),
             // so "Reconcile now" on the IPN page has something to check while you try the demo.
-            config.put("payop.reconcile.delay", "1m");
+            config.put("payop.reconcile.delay", System.getProperty("demo.reconcile.delay", "1m"));
             config.put("payop.reconcile.interval", "1m");
             config.put("shop.footer", "A payop4j demo shop. Payments by the Payop emulator (payop-testkit) on"
                     + " 127.0.0.1: no real money moves.");

@@ -72,7 +72,9 @@ public final class DemoLauncher {
         demo.payop().ifPresentOrElse(p -> {
             out.println("  Payop:        the emulator (payop-testkit) at " + p.apiUrl() + ", no real money moves");
             out.println("  Test cards:   4111 1111 1111 1111 pays, 4000 0000 0000 3220 asks for 3-D Secure,"
-                    + " 4000 0000 0000 0002 is declined");
+                    + " 4000 0000 0000 0002 is declined,");
+            out.println("                4000 0000 0000 0077 pays but its IPN is lost (the back office's"
+                    + " \"Reconcile now\" finds it after a minute)");
         }, () -> out.println("  Payop:        the real Payop (PAYOP_* environment variables); IPNs need a public URL"));
         out.println("  Server:       " + demo.server().name() + ", log in " + relative(demo.process().orElseThrow().log()));
         out.println("  Database:     " + (options.postgres() ? "PostgreSQL (embedded) on 127.0.0.1"

@@ -85,6 +85,7 @@ public final class CheckoutEndpoints {
             case TestCards.THREE_D_SECURE -> CardOnFile.Outcome.THREE_D_SECURE;
             case TestCards.DECLINED -> CardOnFile.Outcome.DECLINED;
             case TestCards.INSUFFICIENT_FUNDS -> CardOnFile.Outcome.INSUFFICIENT_FUNDS;
+            case TestCards.PAID_IPN_LOST -> CardOnFile.Outcome.SUCCESS_IPN_LOST;
             default -> CardOnFile.Outcome.SUCCESS;
         };
         return new CardOnFile(invoiceId, pan.substring(0, 6), pan.substring(pan.length() - 4),

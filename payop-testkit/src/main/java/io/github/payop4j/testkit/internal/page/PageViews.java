@@ -84,7 +84,8 @@ final class PageViews {
                 .append("</div></form>");
         b.append("<div class=\"note\">Test cards: ").append(TestCards.SUCCESS).append(" pays, ")
                 .append(TestCards.THREE_D_SECURE).append(" asks for 3-D Secure, ").append(TestCards.DECLINED)
-                .append(" is declined, ").append(TestCards.INSUFFICIENT_FUNDS).append(" has insufficient funds.</div>");
+                .append(" is declined, ").append(TestCards.INSUFFICIENT_FUNDS).append(" has insufficient funds, ")
+                .append(TestCards.PAID_IPN_LOST).append(" pays but its IPN never arrives.</div>");
         return Html.page("Pay order " + invoice.orderId, b.toString());
     }
 

@@ -7,5 +7,5 @@ package io.github.payop4j.testkit.internal.state;
 public record CardOnFile(String invoiceId, String bin, String lastDigits, String holderName, Outcome outcome,
         long expiresAt) {
 
-    public enum Outcome { SUCCESS, THREE_D_SECURE, DECLINED, INSUFFICIENT_FUNDS }
+    public enum Outcome { SUCCESS, SUCCESS_IPN_LOST, THREE_D_SECURE, DECLINED, INSUFFICIENT_FUNDS }
 }

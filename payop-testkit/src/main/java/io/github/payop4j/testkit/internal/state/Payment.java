@@ -41,6 +41,8 @@ public final class Payment {
     public Step step = Step.NONE;
     public Long updatedAt;
     public BigDecimal refunded = BigDecimal.ZERO;
+    /** Paid with {@code TestCards.PAID_IPN_LOST}: no IPN is ever sent for this transaction. */
+    public boolean ipnsLost;
     /** State changes: {from, to, epoch seconds}, Payop's "schedules". */
     public final List<long[]> schedules = new ArrayList<>();
 

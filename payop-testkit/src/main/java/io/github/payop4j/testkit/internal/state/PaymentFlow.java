@@ -37,13 +37,14 @@ public final class PaymentFlow {
         synchronized (store) {
             String iban = "bank_transfer".equals(method.type()) ? syntheticIban(invoice.id) : null;
             Payment p = new Payment(Store.newId(), invoice, method, Store.now(), customer, payCurrency, card, iban);
+            p.ipnsLost = card != null && card.outcome() == CardOnFile.Outcome.SUCCESS_IPN_LOST;
             store.payments.put(p.id, p);
             invoice.payment = p;
             move(p, Payment.PENDING);
             invoice.status = InvoiceState.PENDING;
             if (card != null) {
                 switch (card.outcome()) {
-                    case SUCCESS -> accept(p);
+                    case SUCCESS, SUCCESS_IPN_LOST -> accept(p);
                     case DECLINED -> fail(p, TestCards.DECLINED_MESSAGE);
                     case INSUFFICIENT_FUNDS -> fail(p, TestCards.INSUFFICIENT_FUNDS_MESSAGE);
                     case THREE_D_SECURE -> p.step = Payment.Step.THREE_D_SECURE;
@@ -133,7 +134,11 @@ public final class PaymentFlow {
         } else {
             invoice.status = InvoiceState.FAILED;
         }
-        store.notifier.paymentChanged(p, afterAcknowledged);
+        if (!p.ipnsLost) {
+            store.notifier.paymentChanged(p, afterAcknowledged);
+        } else if (afterAcknowledged != null) {
+            afterAcknowledged.run(); // the state changes on as if the shop had heard of it
+        }
     }
 
     private static void move(Payment p, int state) {
