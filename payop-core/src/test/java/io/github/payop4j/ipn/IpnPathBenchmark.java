@@ -11,6 +11,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +49,10 @@ public final class IpnPathBenchmark {
         // Without these, TCP's delayed acknowledgements (40 ms) dominate every loopback request.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         System.setProperty("http.maxConnections", "64");
+        if (args.length > 0 && args[0].equals("purge")) {
+            inMemoryPurge(); // the hourly purge of the in-memory journal: time per object, 10k vs 100k
+            return;
+        }
         if (args.length > 0 && args[0].equals("statements")) {
             statementCounts(); // also runs against older builds of payop-core, for a before/after
             return;
@@ -150,6 +156,40 @@ public final class IpnPathBenchmark {
                 + " fresh %.2fx (%.2f..%.2f), duplicate %.2fx (%.2f..%.2f); heap in use %d MB with 150k claimed"
                 + " objects, %d MB with 230k (capped at 100k objects)%n", fresh[2], fresh[0], fresh[4], dup[2], dup[0],
                 dup[4], heapFull >> 20, heapOver >> 20);
+    }
+
+    /**
+     * The in-memory journal's purge: microseconds per purged object with 10,000 and with 100,000
+     * objects past retention (median of 3). A purge that is linear in the objects keeps the ratio
+     * near 1; one that is quadratic makes it about 10.
+     */
+    private static void inMemoryPurge() {
+        double[] small = new double[3];
+        double[] large = new double[3];
+        for (int round = 0; round < 3; round++) {
+            small[round] = purgeMicrosPerObject(10_000);
+            large[round] = purgeMicrosPerObject(100_000);
+        }
+        Arrays.sort(small);
+        Arrays.sort(large);
+        System.out.printf(Locale.ROOT, "memory journal purge: %.2f us per object with 10k objects, %.2f us with 100k:"
+                + " %.2fx per object%n", small[1], large[1], large[1] / small[1]);
+    }
+
+    private static double purgeMicrosPerObject(int objects) {
+        IpnJournal journal = IpnJournal.inMemory();
+        Instant old = Instant.now().minus(Duration.ofDays(40));
+        for (int i = 0; i < objects; i++) {
+            journal.claim(new IpnJournal.Key(IpnKind.CHECKOUT, "tx-" + i, "ACCEPTED"), i + 1, old, Duration.ofMinutes(2));
+        }
+        long t = System.nanoTime();
+        IpnJournal.Purged purged = journal.purge(Instant.now().minus(Duration.ofDays(30)),
+                Instant.now().minus(Duration.ofDays(30)));
+        double micros = (System.nanoTime() - t) / 1e3 / objects;
+        if (purged.claims() != objects) {
+            throw new IllegalStateException("purged " + purged + " of " + objects);
+        }
+        return micros;
     }
 
     private static IpnProcessor inMemoryProcessor() {

@@ -196,16 +196,23 @@ public final class InMemoryJournal implements IpnJournal {
         int deliveries = 0;
         for (Entry e : List.copyOf(entries.values())) {
             if (e.receivedAt().isBefore(deliveriesBefore) && entries.remove(e.id(), e)) {
-                entryOrder.remove(e.id());
                 deliveries++;
             }
         }
         int claims = 0;
         for (Map.Entry<ObjectRef, ObjectClaims> o : List.copyOf(objects.entrySet())) {
             if (o.getValue().lastClaimed().isBefore(claimsBefore) && objects.remove(o.getKey(), o.getValue())) {
-                objectOrder.remove(o.getKey());
                 claims += o.getValue().all().size();
             }
+        }
+        // One pass over each queue, not a remove(...) per purged element: that scanned the whole
+        // queue every time, and purging 100,000 objects took 23 s. (An entry or object goes into
+        // its map before its id or ref goes into the queue, so a live one is never dropped here.)
+        if (deliveries > 0) {
+            entryOrder.removeIf(id -> !entries.containsKey(id));
+        }
+        if (claims > 0) {
+            objectOrder.removeIf(ref -> !objects.containsKey(ref));
         }
         return new Purged(deliveries, claims, ledger.purge(claimsBefore));
     }
