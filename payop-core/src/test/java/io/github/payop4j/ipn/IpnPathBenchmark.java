@@ -49,6 +49,10 @@ public final class IpnPathBenchmark {
         // Without these, TCP's delayed acknowledgements (40 ms) dominate every loopback request.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         System.setProperty("http.maxConnections", "64");
+        if (args.length > 0 && args[0].equals("memory")) {
+            inMemoryAfter100kClaims(); // the in-process phase alone
+            return;
+        }
         if (args.length > 0 && args[0].equals("purge")) {
             inMemoryPurge(); // the hourly purge of the in-memory journal: time per object, 10k vs 100k
             return;
