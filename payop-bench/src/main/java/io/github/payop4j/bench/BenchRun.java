@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  * for each implementation.
  */
 public final class BenchRun {
+
+    private static final System.Logger LOG = System.getLogger(BenchRun.class.getName());
 
     /** The calls the acceptance ratios are about; also run at 8 threads. */
     static final String CORE = "ClientBenchmark\\.(sdk|raw|paired)(InvoiceCreate|TransactionGet)$";
@@ -47,7 +50,7 @@ public final class BenchRun {
         Map<String, Path> results = new LinkedHashMap<>();
         try {
             String url = "http://127.0.0.1:" + port(stub);
-            System.out.println("[bench] stub at " + url + " (pid " + stub.pid() + "), mode " + args[0]);
+            LOG.log(Level.INFO, "Stub at " + url + " (pid " + stub.pid() + "), mode " + args[0]);
             for (String impl : IMPLEMENTATIONS) {
                 String cp = common + File.pathSeparator + required("bench.cp." + impl);
                 Path one = out.resolve(impl + "-1-thread.json");
@@ -63,11 +66,9 @@ public final class BenchRun {
         Machine after = Machine.now();
         String report = Report.render(results, before, after, full);
         Files.writeString(out.resolve("report.md"), report);
-        System.out.println();
-        System.out.println(report);
-        System.out.println("[bench] written to " + out.resolve("report.md"));
+        LOG.log(Level.INFO, "Report written to " + out.resolve("report.md") + "\n" + report);
         if (!Report.complete(results)) {
-            System.err.println("[bench] some benchmarks produced no result");
+            LOG.log(Level.ERROR, "Some benchmarks produced no result; see the JMH output above");
             System.exit(1);
         }
         deleteTree(tmp);

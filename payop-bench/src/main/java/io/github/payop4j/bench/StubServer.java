@@ -51,6 +51,7 @@ public final class StubServer {
         server.setExecutor(workers);
         server.createContext("/", stub::answer);
         server.start();
+        // Not a log line: stdout is the pipe to the parent (BenchRun.port reads this one line).
         System.out.println("PORT " + server.getAddress().getPort());
         System.out.flush();
         // Runs until the parent closes our stdin (or dies).

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -23,6 +23,8 @@ import java.util.UUID;
  * {@code bench.lib} (whose {@code common/} and {@code ipn/} hold the jars the WARs bundle).
  */
 public final class IpnLoadRun {
+
+    private static final System.Logger LOG = System.getLogger(IpnLoadRun.class.getName());
 
     static final int CLIENTS = 32;
 
@@ -107,7 +109,7 @@ public final class IpnLoadRun {
         }
         String report = render(results, before, BenchRun.Machine.now(), warmup, measure);
         Files.writeString(out.resolve("ipn-report.md"), report);
-        System.out.println(report);
+        LOG.log(System.Logger.Level.INFO, "IPN load run written to " + out.resolve("ipn-report.md") + "\n" + report);
         WildFly.deleteTree(tmp);
         WildFly.deleteTree(out.resolve("standalone"));
     }
@@ -120,15 +122,19 @@ public final class IpnLoadRun {
                 .append(" clients, ").append(warmup).append(" s warm-up + ").append(measure).append(" s per scenario.\n\n")
                 .append("| scenario | requests/s | × the bare servlet run above it | p50 ms | p99 ms | errors |\n")
                 .append("|---|---|---|---|---|---|\n");
-        double bare = results.get(0).perSecond();
+        long bare = results.get(0).perSecond();
         for (LoadDriver.Result r : results) {
             if (r.name().startsWith("bare servlet")) {
                 bare = r.perSecond();
             }
-            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f× | %.1f | %.1f | %d |%n", r.name(), r.perSecond(),
-                    r.perSecond() / bare, r.p50Millis(), r.p99Millis(), r.errors()));
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %.2f× | %s | %s | %d |%n", r.name(), r.perSecond(),
+                    (double) r.perSecond() / bare, millis(r.p50Nanos()), millis(r.p99Nanos()), r.errors()));
         }
         return md.toString();
+    }
+
+    private static String millis(long nanos) {
+        return nanos < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
     private static Path jar(Path dir, String prefix) throws IOException {

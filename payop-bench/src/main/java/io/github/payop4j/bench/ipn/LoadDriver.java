@@ -23,8 +23,12 @@ import java.util.function.Supplier;
  */
 final class LoadDriver {
 
-    /** What one scenario measured. */
-    record Result(String name, long requests, long errors, double perSecond, double p50Millis, double p99Millis) {
+    /** What one scenario measured: requests in {@code seconds} of measurement, latencies in nanoseconds (-1: none). */
+    record Result(String name, long requests, long errors, long seconds, long p50Nanos, long p99Nanos) {
+
+        long perSecond() {
+            return requests / seconds;
+        }
     }
 
     private LoadDriver() {
@@ -81,23 +85,24 @@ final class LoadDriver {
         }
         done.await();
         pool.shutdown();
-        long total = Arrays.stream(counts).asLongStream().sum();
-        long[] all = new long[(int) total];
+        long requests = Arrays.stream(counts).asLongStream().sum();
+        long[] all = new long[(int) requests];
         int at = 0;
         for (int c = 0; c < clients; c++) {
             System.arraycopy(latencies[c], 0, all, at, counts[c]);
             at += counts[c];
         }
         Arrays.sort(all);
-        return new Result(name, total, errors.get(), total / (double) measureSeconds,
-                percentile(all, 0.50), percentile(all, 0.99));
+        return new Result(name, requests, errors.get(), measureSeconds, percentile(all, 50), percentile(all, 99));
     }
 
-    private static double percentile(long[] sorted, double p) {
+    /** The nearest-rank percentile of sorted latencies, or -1 when there are none. */
+    private static long percentile(long[] sorted, int percent) {
         if (sorted.length == 0) {
-            return Double.NaN;
+            return -1;
         }
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e6;
+        int rank = (int) ((sorted.length * (long) percent + 99) / 100); // ceil(percent% of n), 1-based
+        return sorted[Math.max(0, rank - 1)];
     }
 
     /** One IPN; true when the answer is 200 with the expected body ("ok", "duplicate"). */
