@@ -132,7 +132,8 @@ class PostReplayTest {
         try (RawHttpServer payop = new RawHttpServer(r -> Action.DROP); PayopClient client = client(payop)) {
             PayopConnectionException e = assertThrows(PayopConnectionException.class, () -> call.accept(client));
             assertTrue(e.requestMayHaveReachedPayop(), e.getMessage());
-            assertTrue(payop.requests(path).size() <= 2, "at most the JDK's one repeat: " + payop.requests(path).size());
+            // Jersey's HttpURLConnection re-sends a buffered POST once; RESTEasy never does.
+            assertEquals(onJersey() ? 2 : 1, payop.requests(path).size(), "at most the JDK's one repeat");
         }
         assertTrue(sleeps.isEmpty(), "the client never retries a POST: " + sleeps);
     }

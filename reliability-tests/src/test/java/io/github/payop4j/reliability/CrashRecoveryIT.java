@@ -54,19 +54,7 @@ class CrashRecoveryIT {
 
     @AfterAll
     static void stop() {
-        try {
-            if (node != null) {
-                node.close();
-                assertEquals(0, Suite.scanLogs("crash", payop, node).totalHits(), "secrets in the logs");
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
-            if (payop != null) {
-                payop.close();
-            }
-        }
+        Suite.stopAll("crash", payop, postgres, node);
     }
 
     @Test

@@ -67,19 +67,7 @@ class DuplicateStormsIT {
 
     @AfterAll
     static void stop() {
-        try {
-            if (node != null) {
-                node.close();
-                assertEquals(0, Suite.scanLogs("storms", payop, node).totalHits(), "secrets in the logs");
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
-            if (payop != null) {
-                payop.close();
-            }
-        }
+        Suite.stopAll("storms", payop, postgres, node);
     }
 
     @Test

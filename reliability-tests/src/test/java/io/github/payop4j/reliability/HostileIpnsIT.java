@@ -75,19 +75,7 @@ class HostileIpnsIT {
 
     @AfterAll
     static void stop() {
-        try {
-            if (node != null) {
-                node.close();
-                assertEquals(0, Suite.scanLogs("hostile", payop, node).totalHits(), "secrets in the logs");
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
-            if (payop != null) {
-                payop.close();
-            }
-        }
+        Suite.stopAll("hostile", payop, postgres, node);
     }
 
     @Test

@@ -1,12 +1,17 @@
 package io.github.payop4j.reliability;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.github.payop4j.reliability.report.Figures;
 import io.github.payop4j.reliability.report.LogScan;
+import io.github.payop4j.reliability.server.Postgres;
 import io.github.payop4j.reliability.server.WildFlyNode;
 import io.github.payop4j.testkit.PayopEmulator;
 import io.github.payop4j.testkit.TestCards;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +63,29 @@ final class Suite {
         transactions.forEach(tx -> paths.add("/v2/transactions/" + tx));
         return (int) payop.wireMock().getAllServeEvents().stream()
                 .filter(e -> paths.contains(e.getRequest().getUrl())).count();
+    }
+
+    /**
+     * Ends a scenario: stops its nodes (those that were started), then asserts that none of their
+     * logs holds a secret, and in any case stops PostgreSQL and the emulator.
+     */
+    static void stopAll(String scenario, PayopEmulator payop, Postgres postgres, WildFlyNode... nodes) {
+        try {
+            WildFlyNode[] started = Arrays.stream(nodes).filter(Objects::nonNull).toArray(WildFlyNode[]::new);
+            for (WildFlyNode node : started) {
+                node.close();
+            }
+            if (started.length > 0) {
+                assertEquals(0, scanLogs(scenario, payop, started).totalHits(), "secrets in the logs");
+            }
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+            if (payop != null) {
+                payop.close();
+            }
+        }
     }
 
     /** Greps every log of the nodes for the secrets and prints the figures. */

@@ -42,24 +42,7 @@ class TwoNodesIT {
 
     @AfterAll
     static void stop() {
-        try {
-            if (a != null) {
-                a.close();
-            }
-            if (b != null) {
-                b.close();
-            }
-            if (a != null) {
-                assertEquals(0, Suite.scanLogs("two nodes", payop, a, b).totalHits(), "secrets in the logs");
-            }
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
-            if (payop != null) {
-                payop.close();
-            }
-        }
+        Suite.stopAll("two nodes", payop, postgres, a, b);
     }
 
     @Test
