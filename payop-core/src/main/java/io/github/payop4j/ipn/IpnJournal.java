@@ -1,5 +1,6 @@
 package io.github.payop4j.ipn;
 
+import io.github.payop4j.internal.ipn.StateKeys;
 import io.github.payop4j.internal.ipn.journal.InMemoryJournal;
 import io.github.payop4j.internal.ipn.journal.JdbcJournal;
 import java.time.Duration;
@@ -267,6 +268,15 @@ public interface IpnJournal {
     record Entry(long id, Instant receivedAt, String sourceAddress, IpnKind kind, String objectId,
             String invoiceId, String orderId, IpnState state, Integer stateCode, String body, IpnOutcome outcome,
             String detail) {
+
+        /**
+         * The claim of the state this delivery notified, as the pipeline keys it: every failure
+         * state is one claim, an undocumented state one per code. (An anomaly is claimed under a
+         * key of its own, which {@link IpnJournal#claims} lists with the object's other claims.)
+         */
+        public Key claimKey() {
+            return new Key(kind, objectId, StateKeys.of(state, stateCode));
+        }
 
         /** Never prints the body. */
         @Override

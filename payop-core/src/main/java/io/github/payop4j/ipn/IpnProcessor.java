@@ -66,11 +66,15 @@ public final class IpnProcessor {
     private final Pipeline pipeline;
     private final PipelineConfig config;
     private final Operations operations;
+    /** Null without a client or a built-in journal: see {@link #attempts()}. */
+    private final InvoiceAttempts attempts;
 
     private IpnProcessor(PipelineConfig config) {
         this.config = config;
         this.pipeline = new Pipeline(config);
         this.operations = new Operations(config, pipeline);
+        this.attempts = config.client() == null || config.ledger() == null ? null
+                : new InvoiceAttempts(config.client(), config.ledger(), config.clock());
     }
 
     /** A processor that confirms every IPN with the Payop API when the client has a JWT token. */
@@ -143,12 +147,12 @@ public final class IpnProcessor {
     }
 
     private InvoiceAttempts attempts() {
-        if (config.client() == null || config.ledger() == null) {
+        if (attempts == null) {
             throw new IllegalStateException("One invoice per order attempt needs the PayopClient"
                     + " (IpnProcessor.builder(client)) and a built-in journal (IpnJournal.jdbc or inMemory), which"
                     + " keeps the invoice records");
         }
-        return new InvoiceAttempts(config.client(), config.ledger(), config.clock());
+        return attempts;
     }
 
     /**

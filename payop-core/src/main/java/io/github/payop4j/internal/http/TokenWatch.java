@@ -1,9 +1,8 @@
 package io.github.payop4j.internal.http;
 
 import io.github.payop4j.internal.json.JsonCodec;
-import jakarta.json.JsonNumber;
+import io.github.payop4j.internal.json.JsonFields;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +22,6 @@ public final class TokenWatch {
     private final Instant expiresAt;
     private final Clock clock;
     private volatile Instant refusedAt;
-    private volatile int refusedStatus;
 
     private TokenWatch(Instant expiresAt, Clock clock) {
         this.expiresAt = expiresAt;
@@ -56,16 +54,8 @@ public final class TokenWatch {
             if (!(claims instanceof JsonObject o)) {
                 return null;
             }
-            JsonValue exp = o.get("exp");
-            long seconds;
-            if (exp instanceof JsonNumber n) {
-                seconds = n.longValue();
-            } else if (exp instanceof JsonString s && s.getString().matches("[0-9]{1,12}")) {
-                seconds = Long.parseLong(s.getString());
-            } else {
-                return null;
-            }
-            return seconds > 0 ? Instant.ofEpochSecond(seconds) : null;
+            Instant exp = JsonFields.epochSeconds(o, "exp"); // a number or a string of digits
+            return exp == null || exp.getEpochSecond() <= 0 ? null : exp;
         } catch (RuntimeException e) { // not Base64url, not JSON: an opaque token, not an error
             return null;
         }
@@ -87,7 +77,7 @@ public final class TokenWatch {
     public Optional<String> problem() {
         Instant refused = refusedAt;
         if (refused != null) {
-            return Optional.of("the Payop API refused the JWT token (HTTP " + refusedStatus + ") at " + refused
+            return Optional.of("the Payop API refused the JWT token (HTTP 401) at " + refused
                     + "; create a new token in the Payop dashboard and set payop.jwt-token");
         }
         if (expiresAt != null && !clock.instant().isBefore(expiresAt)) {
@@ -106,7 +96,6 @@ public final class TokenWatch {
                         : "") + ". IPN confirmation, transactions, refunds and payouts fail until a new token from"
                         + " the Payop dashboard is set in payop.jwt-token.");
             }
-            refusedStatus = status;
             refusedAt = clock.instant();
         } else if (status >= 200 && status < 300 && refusedAt != null) {
             refusedAt = null;

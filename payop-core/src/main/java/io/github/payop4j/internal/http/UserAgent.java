@@ -21,11 +21,6 @@ public final class UserAgent {
     private UserAgent() {
     }
 
-    /** This jar's release, or {@code dev} when run from sources the build did not process. */
-    public static String version() {
-        return VERSION;
-    }
-
     public static String of(String appInfo) {
         String agent = "payop4j/" + VERSION + " Java/" + Runtime.version().feature();
         return appInfo == null ? agent : agent + " " + appInfo;

@@ -9,6 +9,13 @@ final class Events {
     private Events() {
     }
 
+    /** A second payment of an order that {@code payer}, another transaction, paid already. */
+    static IpnEvent.Anomaly alreadyPaid(IpnFacts f, String payer) {
+        return new IpnEvent.Anomaly(f, IpnEvent.Anomaly.Type.ALREADY_PAID, "order " + f.orderId()
+                + " was already paid by transaction " + payer + "; transaction " + f.objectId() + " paid it again",
+                payer);
+    }
+
     static IpnEvent of(IpnFacts f) {
         switch (f.kind()) {
             case REFUND:

@@ -15,11 +15,11 @@ import io.github.payop4j.invoice.CreatedInvoice;
 import io.github.payop4j.invoice.Invoice;
 import io.github.payop4j.invoice.InvoiceRequest;
 import io.github.payop4j.invoice.InvoiceStatus;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,7 +47,6 @@ public final class InvoiceAttempts {
     private final PayopClient client;
     private final Ledger ledger;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public InvoiceAttempts(PayopClient client, Ledger ledger, Clock clock) {
         this.client = client;
@@ -61,7 +60,7 @@ public final class InvoiceAttempts {
      */
     public CreatedInvoice invoiceFor(InvoiceRequest request, boolean forTransaction) {
         String orderId = request.orderId();
-        long holder = random.nextLong() & Long.MAX_VALUE;
+        long holder = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE; // 63 bits: unique among nodes
         long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
         long pause = 20;
         while (!ledger.lockOrder(orderId, holder, clock.instant(), LOCK_STALE)) {

@@ -35,9 +35,7 @@ final class OrderCheck {
         }
         IpnOrderLookup.Order order = found.get();
         if (order.paidByTransaction() != null && !order.paidByTransaction().equals(f.objectId())) {
-            return new Anomaly(f, Anomaly.Type.ALREADY_PAID, "order " + f.orderId() + " was already paid by"
-                    + " transaction " + order.paidByTransaction() + "; transaction " + f.objectId() + " paid it again",
-                    order.paidByTransaction());
+            return Events.alreadyPaid(f, order.paidByTransaction());
         }
         if (f.amount() == null && !f.confirmedWithApi()) {
             // A checkout IPN carries no amount; only the API can supply one. Nothing to compare.

@@ -180,8 +180,7 @@ final class StateApplier {
         if (payer.equals(f.objectId())) {
             return event;
         }
-        return new Anomaly(f, Anomaly.Type.ALREADY_PAID, "order " + f.orderId() + " was already paid by transaction "
-                + payer + "; transaction " + f.objectId() + " paid it again", payer);
+        return Events.alreadyPaid(f, payer);
     }
 
     /** What the invoice record learns from an applied checkout state (the sweep then leaves it alone). */

@@ -48,9 +48,7 @@ final class AdminJson {
         if (e.stateCode() != null) {
             b.add("stateCode", e.stateCode());
         }
-        String stateKey = e.state().isFailure() ? "FAILED" : e.state().name();
-        journal.find(new IpnJournal.Key(e.kind(), e.objectId(), stateKey))
-                .ifPresent(c -> b.add("claim", c.status().name()));
+        journal.find(e.claimKey()).ifPresent(c -> b.add("claim", c.status().name()));
         if (withBody) {
             b.add("body", e.body());
         }

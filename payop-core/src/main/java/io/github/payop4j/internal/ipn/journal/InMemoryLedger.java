@@ -132,11 +132,6 @@ final class InMemoryLedger implements Ledger {
     }
 
     @Override
-    public synchronized Optional<String> refundState(String transactionId) {
-        return Optional.ofNullable(refunds.get(transactionId)).map(Refund::state);
-    }
-
-    @Override
     public synchronized int purge(Instant before) {
         int n = 0;
         for (Iterator<Map.Entry<String, Instant>> it = updated.entrySet().iterator(); it.hasNext();) {

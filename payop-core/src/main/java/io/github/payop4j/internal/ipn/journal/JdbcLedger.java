@@ -202,18 +202,6 @@ final class JdbcLedger implements Ledger {
     }
 
     @Override
-    public Optional<String> refundState(String transactionId) {
-        return store.run("read the refund of " + transactionId, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.selectRefund)) {
-                ps.setString(1, transactionId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-                }
-            }
-        });
-    }
-
-    @Override
     public int purge(Instant before) {
         return store.run("purge old records", c -> {
             int n = 0;

@@ -10,6 +10,8 @@ import java.util.List;
 final class JdbcLedgerSql {
 
     final List<String> ddl;
+    /** Fails unless every table of the ledger exists. */
+    final String probe;
     final String insertInvoice;
     final String selectInvoice;
     final String selectLatestInvoice;
@@ -27,7 +29,6 @@ final class JdbcLedgerSql {
     final String insertRefund;
     final String insertRefundIfAbsent;
     final String updateRefund;
-    final String selectRefund;
     final List<String> purge;
 
     JdbcLedgerSql(String p) {
@@ -35,6 +36,7 @@ final class JdbcLedgerSql {
         String lock = p + "order_lock";
         String payment = p + "payment";
         String refund = p + "refund";
+        probe = "SELECT COUNT(*) FROM " + invoice + " i, " + lock + " l, " + payment + " m, " + refund + " r WHERE 1 = 0";
         ddl = List.of(
                 "CREATE TABLE IF NOT EXISTS " + invoice + " ("
                         + "invoice_id VARCHAR(128) PRIMARY KEY, "
@@ -94,7 +96,6 @@ final class JdbcLedgerSql {
         insertRefundIfAbsent = insertRefund + " ON CONFLICT DO NOTHING";
         updateRefund = "UPDATE " + refund + " SET state = ?, refund_id = ?, detail = ?, updated_at = ?"
                 + " WHERE transaction_id = ?";
-        selectRefund = "SELECT state FROM " + refund + " WHERE transaction_id = ?";
         purge = List.of(
                 "DELETE FROM " + invoice + " WHERE updated_at < ?",
                 "DELETE FROM " + lock + " WHERE locked_at < ?",

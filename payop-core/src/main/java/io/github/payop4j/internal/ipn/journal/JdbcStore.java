@@ -21,7 +21,7 @@ final class JdbcStore {
     private final DataSource dataSource;
     private final JdbcOptions options;
     private final List<String> ddl;
-    private final String probe;
+    private final List<String> probes;
     private final Object schemaLock = new Object();
     private volatile boolean schemaReady;
     private volatile JdbcSql.Dialect dialect;
@@ -32,7 +32,7 @@ final class JdbcStore {
         List<String> all = new ArrayList<>(journal.ddl);
         all.addAll(ledger.ddl);
         this.ddl = List.copyOf(all);
-        this.probe = journal.probe;
+        this.probes = List.of(journal.probe, ledger.probe);
     }
 
     JdbcOptions options() {
@@ -186,7 +186,9 @@ final class JdbcStore {
 
     private boolean tablesExist() {
         try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
-            s.executeQuery(probe).close();
+            for (String probe : probes) {
+                s.executeQuery(probe).close();
+            }
             return true;
         } catch (SQLException e) {
             return false;

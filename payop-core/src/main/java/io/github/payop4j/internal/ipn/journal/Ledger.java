@@ -73,9 +73,6 @@ public interface Ledger {
     /** What became of a claimed refund: {@code REQUESTED} with Payop's id, {@code REFUSED} or {@code UNKNOWN}. */
     void refundOutcome(String transactionId, String state, String refundId, String detail, Instant now);
 
-    /** The recorded refund state of a double payment, if one was claimed. */
-    Optional<String> refundState(String transactionId);
-
     /** Deletes records last changed before {@code before}; returns how many. */
     int purge(Instant before);
 }
