@@ -138,7 +138,8 @@ public final class BenchRun {
         return value;
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    /** Deletes {@code dir} and everything in it, if it exists (the stub's, JMH's and WildFly's scratch). */
+    public static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
                 for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

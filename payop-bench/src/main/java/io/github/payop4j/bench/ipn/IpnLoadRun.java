@@ -110,8 +110,8 @@ public final class IpnLoadRun {
         String report = render(results, before, BenchRun.Machine.now(), warmup, measure);
         Files.writeString(out.resolve("ipn-report.md"), report);
         LOG.log(System.Logger.Level.INFO, "IPN load run written to " + out.resolve("ipn-report.md") + "\n" + report);
-        WildFly.deleteTree(tmp);
-        WildFly.deleteTree(out.resolve("standalone"));
+        BenchRun.deleteTree(tmp);
+        BenchRun.deleteTree(out.resolve("standalone"));
     }
 
     private static String render(List<LoadDriver.Result> results, BenchRun.Machine before, BenchRun.Machine after,

@@ -1,12 +1,12 @@
 package io.github.payop4j.bench.ipn;
 
+import io.github.payop4j.bench.BenchRun;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +30,7 @@ final class WildFly implements AutoCloseable {
 
     static WildFly start(Path home, Path workDir, List<Path> wars) throws IOException, InterruptedException {
         Path base = workDir.resolve("standalone");
-        deleteTree(base);
+        BenchRun.deleteTree(base);
         copyTree(home.resolve("standalone"), base);
         for (Path war : wars) {
             Files.copy(war, base.resolve("deployments").resolve(war.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -113,16 +113,6 @@ final class WildFly implements AutoCloseable {
                     Files.createDirectories(target);
                 } else {
                     Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
                 }
             }
         }

@@ -32,7 +32,6 @@ final class Demo implements AutoCloseable {
     private volatile PayopEmulator payop;
     private volatile Postgres postgres;
     private volatile ServerProcess process;
-    private volatile URI shopUrl;
     private volatile boolean closed;
 
     Demo(DemoOptions options, PrintStream out) {
@@ -85,7 +84,6 @@ final class Demo implements AutoCloseable {
         Path properties = writeProperties(run.resolve("shop.properties"), config);
         process = server.start(options.war(), port, properties, environment, run, Optional.ofNullable(postgres));
         process.awaitReady(shop, SERVER_START, server::deploymentFailure);
-        shopUrl = shop;
         return shop;
     }
 
@@ -103,10 +101,6 @@ final class Demo implements AutoCloseable {
 
     boolean postgres() {
         return postgres != null;
-    }
-
-    URI shopUrl() {
-        return shopUrl;
     }
 
     boolean closed() {

@@ -46,10 +46,6 @@ record DemoOptions(String server, boolean postgres, int port, boolean realPayop,
         return new DemoOptions(server, db.equals("postgres"), port, payop.equals("real"), dir, war);
     }
 
-    String serverName() {
-        return server.equals("wildfly") ? "WildFly" : "Payara Micro";
-    }
-
     private static String choice(String key, String fallback) {
         return property(key, fallback).toLowerCase(Locale.ROOT);
     }

@@ -47,10 +47,6 @@ final class ServerProcess implements AutoCloseable {
         return log;
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     Process process() {
         return process;
     }

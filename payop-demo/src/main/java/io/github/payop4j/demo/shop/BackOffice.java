@@ -38,14 +38,8 @@ public class BackOffice {
     public String refund(String orderId, String amount) {
         Order order = orders.find(orderId)
                 .orElseThrow(() -> new IllegalArgumentException("There is no order " + orderId + "."));
-        if (order.paidBy() == null) {
-            throw new IllegalArgumentException("Order " + orderId + " is not paid, so there is nothing to refund.");
-        }
         Amount value = Amount.of(amount == null ? "" : amount.trim());
-        if (value.toBigDecimal().compareTo(new java.math.BigDecimal(order.refundable())) > 0) {
-            throw new IllegalArgumentException("At most " + order.refundable() + " " + order.currency()
-                    + " of order " + orderId + " can still be refunded.");
-        }
+        order.checkRefund(value.toBigDecimal());
         String refundId = payop.refunds().create(RefundRequest.partial(order.paidBy(), value));
         orders.refundRequested(refundId, orderId, value.value());
         return refundId;

@@ -55,6 +55,24 @@ public record Order(String id, String customerEmail, String customerName, String
         };
     }
 
+    /**
+     * Refuses a refund the back office may not send: not paid, more than is left, or finer than
+     * cents (the shop's sums keep two decimals; Payop would take "1.005").
+     */
+    public void checkRefund(BigDecimal amount) {
+        if (paidBy == null) {
+            throw new IllegalArgumentException("Order " + id + " is not paid, so there is nothing to refund.");
+        }
+        if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
+            throw new IllegalArgumentException("A refund is a positive amount in " + currency
+                    + " with at most two decimals, not " + amount.toPlainString() + ".");
+        }
+        if (amount.compareTo(new BigDecimal(refundable())) > 0) {
+            throw new IllegalArgumentException("At most " + refundable() + " " + currency + " of order " + id
+                    + " can still be refunded.");
+        }
+    }
+
     /** A CSS-friendly word for {@link #label()}. */
     public String labelClass() {
         return label().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');

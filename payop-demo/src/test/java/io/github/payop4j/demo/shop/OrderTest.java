@@ -2,8 +2,10 @@ package io.github.payop4j.demo.shop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,20 @@ class OrderTest {
         assertEquals("16.30", o.refundable());
         assertEquals("Partially refunded", o.label());
         assertFalse(o.payable());
+    }
+
+    @Test
+    void aRefundFinerThanCentsOrLargerThanWhatIsLeftIsRefused() {
+        Order o = order(OrderStatus.PAID, refund("5.00", "ACCEPTED"));
+        // A refund of 1.005 once reached Payop and the order's refundable() then threw on every page.
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> o.checkRefund(new BigDecimal("1.005")))
+                .getMessage().contains("at most two decimals"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> o.checkRefund(new BigDecimal("19.41")))
+                .getMessage().contains("At most 19.40 EUR"));
+        assertThrows(IllegalArgumentException.class, () -> o.checkRefund(BigDecimal.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> order(OrderStatus.NEW).checkRefund(BigDecimal.ONE));
+        o.checkRefund(new BigDecimal("19.40"));
+        o.checkRefund(new BigDecimal("1.500"));
     }
 
     @Test

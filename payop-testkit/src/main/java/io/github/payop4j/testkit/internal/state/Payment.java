@@ -41,8 +41,6 @@ public final class Payment {
     public Step step = Step.NONE;
     public Long updatedAt;
     public BigDecimal refunded = BigDecimal.ZERO;
-    /** Paid with {@code TestCards.PAID_IPN_LOST}: no IPN is ever sent for this transaction. */
-    public boolean ipnsLost;
     /** State changes: {from, to, epoch seconds}, Payop's "schedules". */
     public final List<long[]> schedules = new ArrayList<>();
 
@@ -56,6 +54,11 @@ public final class Payment {
         this.payCurrency = payCurrency;
         this.card = card;
         this.iban = iban;
+    }
+
+    /** Paid with {@code TestCards.PAID_IPN_LOST}: no IPN is ever sent for this transaction. */
+    public boolean ipnsLost() {
+        return card != null && card.outcome() == CardOnFile.Outcome.SUCCESS_IPN_LOST;
     }
 
     public boolean isFinal() {

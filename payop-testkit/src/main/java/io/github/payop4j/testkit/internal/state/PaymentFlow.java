@@ -37,7 +37,6 @@ public final class PaymentFlow {
         synchronized (store) {
             String iban = "bank_transfer".equals(method.type()) ? syntheticIban(invoice.id) : null;
             Payment p = new Payment(Store.newId(), invoice, method, Store.now(), customer, payCurrency, card, iban);
-            p.ipnsLost = card != null && card.outcome() == CardOnFile.Outcome.SUCCESS_IPN_LOST;
             store.payments.put(p.id, p);
             invoice.payment = p;
             move(p, Payment.PENDING);
@@ -134,7 +133,7 @@ public final class PaymentFlow {
         } else {
             invoice.status = InvoiceState.FAILED;
         }
-        if (!p.ipnsLost) {
+        if (!p.ipnsLost()) {
             store.notifier.paymentChanged(p, afterAcknowledged);
         } else if (afterAcknowledged != null) {
             afterAcknowledged.run(); // the state changes on as if the shop had heard of it
