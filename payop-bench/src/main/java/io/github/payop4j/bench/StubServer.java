@@ -25,13 +25,17 @@ public final class StubServer {
 
     private static final byte[] INVOICE_CREATED = utf8("""
             {"data":"ec2aa893-e7f5-4a0d-98c4-ef1a424eaf5d","status":1}""");
-    /** Transaction get: the identifier is the one asked for (the IPN load run confirms many). */
+    /**
+     * Transaction get: the identifier is the one asked for, and so is the order (the IPN load run
+     * confirms many payments, each of its own order; one order for all would make every payment
+     * after the first a double payment, and the run would measure that anomaly instead).
+     */
     private static final String TRANSACTION_BEFORE_ID = "{\"data\":{\"identifier\":\"";
-    private static final String TRANSACTION_AFTER_ID = """
-            ","amount":"49.90","currency":"EUR",\
-            "payAmount":49.9,"payCurrency":"EUR","state":2,"error":"","paymentMethod":381,\
-            "createdAt":1567402240,"updatedAt":1567402299,"orderId":"order-1001",\
-            "resultUrl":"https://shop.example/paid?invoice=ec2aa893-e7f5-4a0d-98c4-ef1a424eaf5d"},"status":1}""";
+    private static final String TRANSACTION_BEFORE_ORDER = "\",\"amount\":\"49.90\",\"currency\":\"EUR\","
+            + "\"payAmount\":49.9,\"payCurrency\":\"EUR\",\"state\":2,\"error\":\"\",\"paymentMethod\":381,"
+            + "\"createdAt\":1567402240,\"updatedAt\":1567402299,\"orderId\":\"";
+    private static final String TRANSACTION_AFTER_ORDER = """
+            ","resultUrl":"https://shop.example/paid?invoice=ec2aa893-e7f5-4a0d-98c4-ef1a424eaf5d"},"status":1}""";
     private static final byte[] CHECKOUT_CREATED = utf8("""
             {"data":{"isSuccess":true,"message":"","txid":"e6c8ba69-b961-4e93-a083-2097f30dfbd9"},"status":1}""");
     private static final byte[] NOT_FOUND = utf8("{\"message\":\"Not found\"}");
@@ -84,13 +88,19 @@ public final class StubServer {
                 send(exchange, 200, CHECKOUT_CREATED);
             } else if (method.equals("GET") && path.startsWith("/v2/transactions/")) {
                 String id = path.substring("/v2/transactions/".length());
-                send(exchange, 200, utf8(TRANSACTION_BEFORE_ID + id + TRANSACTION_AFTER_ID));
+                send(exchange, 200, utf8(TRANSACTION_BEFORE_ID + id + TRANSACTION_BEFORE_ORDER + orderOf(id)
+                        + TRANSACTION_AFTER_ORDER));
             } else if (method.equals("GET") && path.equals("/__bench/last-invoice-body")) {
                 send(exchange, 200, lastInvoiceBody);
             } else {
                 send(exchange, 404, NOT_FOUND);
             }
         }
+    }
+
+    /** The order a bench transaction pays: its own, derived from its id (see LoadDriver.checkoutIpn). */
+    public static String orderOf(String transactionId) {
+        return "order-" + transactionId;
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {

@@ -1,5 +1,6 @@
 package io.github.payop4j.bench.ipn;
 
+import io.github.payop4j.bench.StubServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,10 +35,11 @@ final class LoadDriver {
     private LoadDriver() {
     }
 
-    /** Payop's checkout IPN (docs: 5.IPN) for a transaction of order-1001, accepted. */
+    /** Payop's checkout IPN (docs: 5.IPN) for a transaction of its own order, accepted. */
     static byte[] checkoutIpn(String txId) {
         return ("{\"invoice\":{\"id\":\"ec2aa893-e7f5-4a0d-98c4-ef1a424eaf5d\",\"status\":1,\"txid\":\"" + txId
-                + "\"},\"transaction\":{\"id\":\"" + txId + "\",\"state\":2,\"order\":{\"id\":\"order-1001\"},"
+                + "\"},\"transaction\":{\"id\":\"" + txId + "\",\"state\":2,\"order\":{\"id\":\""
+                + StubServer.orderOf(txId) + "\"},"
                 + "\"error\":{\"message\":\"\",\"code\":\"\"}}}").getBytes(StandardCharsets.UTF_8);
     }
 
@@ -94,6 +96,34 @@ final class LoadDriver {
         }
         Arrays.sort(all);
         return new Result(name, requests, errors.get(), measureSeconds, percentile(all, 50), percentile(all, 99));
+    }
+
+    /**
+     * Sends {@code count} fresh IPNs from {@code clients} threads, unmeasured: warms a path up, or
+     * fills a journal, by a known number of claims. Returns how many were not answered "ok".
+     */
+    static long fill(String url, int clients, int count) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicLong left = new AtomicLong(count);
+        AtomicLong errors = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(clients);
+        Supplier<byte[]> bodies = fresh();
+        for (int c = 0; c < clients; c++) {
+            pool.execute(() -> {
+                try {
+                    while (left.getAndDecrement() > 0) {
+                        if (!post(url, bodies.get(), "ok")) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        pool.shutdown();
+        return errors.get();
     }
 
     /** The nearest-rank percentile of sorted latencies, or -1 when there are none. */

@@ -42,7 +42,10 @@ final class WildFly implements AutoCloseable {
                 "-Djboss.server.base.dir=" + base, "-Djboss.bind.address=127.0.0.1",
                 "-Djboss.bind.address.management=127.0.0.1", "-Djboss.socket.binding.port-offset=" + offset)
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("wildfly-console.log").toFile());
-        pb.environment().put("JAVA_OPTS", "-Xms1g -Xmx1g -Djava.net.preferIPv4Stack=true -Djava.io.tmpdir=" + tmp);
+        // PAYOP_BENCH_SERVER_OPTS: more JVM options for the server, e.g. a JFR recording to see where time goes.
+        String extra = System.getenv().getOrDefault("PAYOP_BENCH_SERVER_OPTS", "");
+        pb.environment().put("JAVA_OPTS", "-Xms1g -Xmx1g -Djava.net.preferIPv4Stack=true -Djava.io.tmpdir=" + tmp
+                + (extra.isBlank() ? "" : " " + extra));
         pb.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
         pb.environment().put("TMPDIR", tmp.toString());
         WildFly server = new WildFly(pb.start(), base, 8080 + offset);
