@@ -117,6 +117,29 @@ abstract class ReconciliationContract {
     }
 
     @Test
+    void anInvoiceWhoseIpnArrivesIsSettledByTheIpnInTheSameWritesAsItsMarkAndNeverSwept() {
+        IpnProcessor p = node();
+        String tx = "tx-" + u;
+        CreatedInvoice invoice = paidWithoutIpn(p, tx, 2);
+        IpnDelivery ipn = new IpnDelivery(checkoutIpn(tx, 2, order, "").replace(IpnFixtures.DOC_INVOICE,
+                invoice.invoiceId()).getBytes(StandardCharsets.UTF_8), PAYOP_IP, List.of(), List.of(), clock.instant());
+
+        assertEquals(IpnOutcome.PROCESSED, p.process(ipn).outcome());
+        clock.advance(AFTER);
+        ReconciliationReport swept = p.reconcile();
+
+        assertEquals(0, swept.checked(), "the IPN settled the invoice record: " + swept);
+        assertEquals(1, shop.count(PaymentAccepted.class));
+        List<IpnJournal.Entry> entries = p.journal().entries(IpnKind.CHECKOUT, tx);
+        assertEquals(1, entries.size(), entries.toString());
+        assertEquals(PAYOP_IP, entries.get(0).sourceAddress());
+        assertEquals(IpnOutcome.PROCESSED, entries.get(0).outcome());
+        assertEquals(IpnJournal.ClaimStatus.APPLIED, p.journal().find(new IpnJournal.Key(IpnKind.CHECKOUT, tx,
+                "ACCEPTED")).orElseThrow().status());
+        assertEquals(IpnOutcome.DUPLICATE, p.process(ipn).outcome());
+    }
+
+    @Test
     void aFailedPaymentWhoseIpnIsLostReachesTheShopAsAFailure() {
         IpnProcessor p = node();
         paidWithoutIpn(p, "tx-" + u, 5);

@@ -5,6 +5,7 @@ import static java.lang.System.Logger.Level.WARNING;
 
 import io.github.payop4j.internal.ipn.Confirmation.Status;
 import io.github.payop4j.internal.ipn.journal.InvoiceRecord;
+import io.github.payop4j.internal.ipn.journal.Ledger;
 import io.github.payop4j.ipn.IpnEvent;
 import io.github.payop4j.ipn.IpnEvent.Anomaly;
 import io.github.payop4j.ipn.IpnFacts;
@@ -157,12 +158,17 @@ final class StateApplier {
                     + event.state() + " does not undo it");
         }
         dispatch(event);
-        settleInvoice(key, event, now);
         Decision done = event instanceof Anomaly a
                 ? Decision.applied(IpnOutcome.ANOMALY, event, a.type() + ": " + a.detail(), key)
                 : Decision.applied(IpnOutcome.PROCESSED, event, "applied " + key.stateKey(), key);
-        // The mark and the delivery row together: one more round trip, inside the shop's transaction if any.
-        cfg.journal().markApplied(key, d.entry(done.outcome(), done.reason()), cfg.clock().instant());
+        // What the invoice record learns, the mark and the delivery row together: one more round
+        // of writes (one connection; one statement on PostgreSQL), inside the shop's transaction if any.
+        IpnJournal.Entry entry = d.entry(done.outcome(), done.reason());
+        if (cfg.ledger() != null) {
+            cfg.ledger().markApplied(key, entry, invoiceUpdate(key, event), cfg.clock().instant());
+        } else {
+            cfg.journal().markApplied(key, entry, cfg.clock().instant());
+        }
         return done;
     }
 
@@ -183,18 +189,17 @@ final class StateApplier {
         return Events.alreadyPaid(f, payer);
     }
 
-    /** What the invoice record learns from an applied checkout state (the sweep then leaves it alone). */
-    private void settleInvoice(IpnJournal.Key key, IpnEvent event, Instant now) {
+    /** What the invoice record learns from an applied checkout state (the sweep then leaves it alone), or null. */
+    private static Ledger.InvoiceUpdate invoiceUpdate(IpnJournal.Key key, IpnEvent event) {
         IpnFacts f = event.facts();
-        if (cfg.ledger() == null || f.kind() != IpnKind.CHECKOUT || f.invoiceId() == null
-                || !StateKeys.isState(key.stateKey())) {
-            return; // only a real state of the object (an anomaly key is what the API did not confirm)
+        if (f.kind() != IpnKind.CHECKOUT || f.invoiceId() == null || !StateKeys.isState(key.stateKey())) {
+            return null; // only a real state of the object (an anomaly key is what the API did not confirm)
         }
         InvoiceRecord.State state = f.state() == IpnState.ACCEPTED ? InvoiceRecord.State.PAID
                 : f.state().isFailure() ? InvoiceRecord.State.FAILED
                 : f.state() == IpnState.UNKNOWN ? InvoiceRecord.State.UNKNOWN : InvoiceRecord.State.PENDING;
-        cfg.ledger().updateInvoice(f.invoiceId(), state, f.objectId(), "transaction " + f.objectId() + " "
-                + f.state(), now);
+        return new Ledger.InvoiceUpdate(f.invoiceId(), state, f.objectId(), "transaction " + f.objectId() + " "
+                + f.state());
     }
 
     private void dispatch(IpnEvent event) {

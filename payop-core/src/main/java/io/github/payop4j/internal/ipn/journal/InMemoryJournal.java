@@ -6,6 +6,7 @@ import io.github.payop4j.ipn.IpnOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class InMemoryJournal implements IpnJournal {
         }
         this.maxObjects = maxObjects;
         this.maxEntries = maxEntries;
-        this.ledger = new InMemoryLedger(maxObjects);
+        this.ledger = new InMemoryLedger(maxObjects, this);
     }
 
     Ledger ledger() {
@@ -73,8 +74,9 @@ public final class InMemoryJournal implements IpnJournal {
         if (e.id() <= 0) {
             throw new IllegalArgumentException("entry id must come from newEntryId()");
         }
-        if (entries.put(e.id(), e) == null) {
-            entryOrder.add(e.id());
+        Long id = e.id(); // boxed once, for the map and the queue
+        if (entries.put(id, e) == null) {
+            entryOrder.add(id);
             while (entries.size() > maxEntries) {
                 Long eldest = entryOrder.poll();
                 if (eldest == null) {
@@ -230,9 +232,15 @@ public final class InMemoryJournal implements IpnJournal {
     private record ObjectRef(IpnKind kind, String objectId) {
     }
 
-    /** The claims of one object, guarded by its own monitor. */
+    /**
+     * The claims of one object, guarded by its own monitor. An array, not a map: an object has one
+     * or two states in its life, and with 100,000 objects retained every object per claim counts
+     * (a map cost four more per object, all of them for the garbage collector to trace).
+     */
     private static final class ObjectClaims {
-        private final Map<String, Claim> byState = new HashMap<>(4);
+        private static final Claim[] NONE = new Claim[0];
+
+        private Claim[] claims = NONE;
         private volatile Instant lastClaimed;
 
         ObjectClaims(Instant created) {
@@ -243,57 +251,78 @@ public final class InMemoryJournal implements IpnJournal {
             return lastClaimed;
         }
 
+        private int indexOf(String stateKey) {
+            for (int i = 0; i < claims.length; i++) {
+                if (claims[i].stateKey().equals(stateKey)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private void put(int index, Claim claim) {
+            if (index < 0) {
+                claims = Arrays.copyOf(claims, claims.length + 1);
+                index = claims.length - 1;
+            }
+            claims[index] = claim;
+        }
+
         synchronized Claim get(String stateKey) {
-            return byState.get(stateKey);
+            int i = indexOf(stateKey);
+            return i < 0 ? null : claims[i];
         }
 
         synchronized ClaimAttempt claim(String stateKey, long entryId, Instant now, Duration lease) {
-            Claim current = byState.get(stateKey);
+            int i = indexOf(stateKey);
+            Claim current = i < 0 ? null : claims[i];
             ClaimAttempt.Result result;
             if (current == null) {
-                byState.put(stateKey, new Claim(stateKey, ClaimStatus.PROCESSING, entryId, now, 1));
+                put(i, new Claim(stateKey, ClaimStatus.PROCESSING, entryId, now, 1));
                 result = ClaimAttempt.Result.CLAIMED;
             } else if (current.status() == ClaimStatus.APPLIED) {
                 result = ClaimAttempt.Result.ALREADY_APPLIED;
             } else if (current.status() == ClaimStatus.PROCESSING && current.claimedAt().isAfter(now.minus(lease))) {
                 result = ClaimAttempt.Result.BUSY;
             } else {
-                byState.put(stateKey, new Claim(stateKey, ClaimStatus.PROCESSING, entryId, now, current.attempts() + 1));
+                put(i, new Claim(stateKey, ClaimStatus.PROCESSING, entryId, now, current.attempts() + 1));
                 result = ClaimAttempt.Result.CLAIMED;
             }
             if (now.isAfter(lastClaimed)) {
                 lastClaimed = now;
             }
-            return new ClaimAttempt(result, new ArrayList<>(byState.values()));
+            return new ClaimAttempt(result, Arrays.asList(claims)); // copied by ClaimAttempt
         }
 
         synchronized void mark(String stateKey, long entryId, ClaimStatus status) {
-            Claim c = byState.get(stateKey);
+            int i = indexOf(stateKey);
+            Claim c = i < 0 ? null : claims[i];
             if (c != null && c.entryId() == entryId && c.status() == ClaimStatus.PROCESSING) {
-                byState.put(stateKey, new Claim(stateKey, status, entryId, c.claimedAt(), c.attempts()));
+                claims[i] = new Claim(stateKey, status, entryId, c.claimedAt(), c.attempts());
             }
         }
 
         synchronized List<Claim> all() {
-            return List.copyOf(byState.values());
+            return List.of(claims);
         }
 
         synchronized Map<String, Instant> processingBefore(Instant before) {
             Map<String, Instant> out = new HashMap<>(2);
-            byState.forEach((k, c) -> {
+            for (Claim c : claims) {
                 if (c.status() == ClaimStatus.PROCESSING && c.claimedAt().isBefore(before)) {
-                    out.put(k, c.claimedAt());
+                    out.put(c.stateKey(), c.claimedAt());
                 }
-            });
+            }
             return out;
         }
 
         synchronized boolean reopen(String stateKey, long entryId) {
-            Claim c = byState.get(stateKey);
+            int i = indexOf(stateKey);
+            Claim c = i < 0 ? null : claims[i];
             if (c == null || c.entryId() != entryId || c.status() != ClaimStatus.APPLIED) {
                 return false;
             }
-            byState.put(stateKey, new Claim(stateKey, ClaimStatus.FAILED, entryId, c.claimedAt(), c.attempts()));
+            claims[i] = new Claim(stateKey, ClaimStatus.FAILED, entryId, c.claimedAt(), c.attempts());
             return true;
         }
     }

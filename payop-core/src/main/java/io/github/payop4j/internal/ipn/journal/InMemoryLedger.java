@@ -1,5 +1,6 @@
 package io.github.payop4j.internal.ipn.journal;
 
+import io.github.payop4j.ipn.IpnJournal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -32,8 +33,19 @@ final class InMemoryLedger implements Ledger {
     private record Refund(String state, Instant at) {
     }
 
-    InMemoryLedger(int max) {
+    private final IpnJournal journal;
+
+    InMemoryLedger(int max, IpnJournal journal) {
         this.max = max;
+        this.journal = journal;
+    }
+
+    @Override
+    public void markApplied(IpnJournal.Key key, IpnJournal.Entry delivery, InvoiceUpdate invoice, Instant now) {
+        if (invoice != null) {
+            updateInvoice(invoice.invoiceId(), invoice.state(), invoice.transactionId(), invoice.note(), now);
+        }
+        journal.markApplied(key, delivery, now);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.payop4j.internal.ipn.journal;
 import static io.github.payop4j.internal.ipn.journal.JdbcRows.instant;
 import static io.github.payop4j.internal.ipn.journal.JdbcRows.time;
 
+import io.github.payop4j.ipn.IpnJournal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,15 +25,57 @@ final class JdbcLedger implements Ledger {
 
     private final JdbcStore store;
     private final JdbcLedgerSql sql;
+    private final JdbcRows rows;
+    /** PostgreSQL: the mark and the delivery row in one statement; the same with the invoice update first. */
+    private final String appliedInOneStatement;
+    private final String appliedWithInvoiceInOneStatement;
 
-    JdbcLedger(JdbcStore store, JdbcLedgerSql sql) {
+    JdbcLedger(JdbcStore store, JdbcLedgerSql sql, JdbcRows rows) {
         this.store = store;
         this.sql = sql;
+        this.rows = rows;
+        String markAndRecord = "m AS (" + rows.sql().mark + " RETURNING 1), d AS (" + rows.sql().insertEntry + ")"
+                + " SELECT COUNT(*) FROM m";
+        this.appliedInOneStatement = "WITH " + markAndRecord;
+        this.appliedWithInvoiceInOneStatement = "WITH i AS (" + sql.updateInvoice + "), " + markAndRecord;
+    }
+
+    @Override
+    public void markApplied(IpnJournal.Key key, IpnJournal.Entry delivery, InvoiceUpdate invoice, Instant now) {
+        int marked = store.run(() -> "mark " + key + " applied and record the delivery", c -> {
+            if (store.dialect(c) == JdbcSql.Dialect.POSTGRESQL) {
+                // One round trip instead of three; the writes commit together (they did with a
+                // container transaction around them already).
+                try (PreparedStatement ps = c.prepareStatement(invoice == null ? appliedInOneStatement
+                        : appliedWithInvoiceInOneStatement)) {
+                    int offset = 0;
+                    if (invoice != null) {
+                        bindInvoiceUpdate(ps, invoice.invoiceId(), invoice.state(), invoice.transactionId(),
+                                invoice.note(), now);
+                        offset = 5;
+                    }
+                    rows.bindMark(ps, offset, key, delivery.id(), now, IpnJournal.ClaimStatus.APPLIED);
+                    rows.bindEntry(ps, offset + 6, delivery);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getInt(1);
+                    }
+                }
+            }
+            if (invoice != null) {
+                store.update(c, sql.updateInvoice, ps -> bindInvoiceUpdate(ps, invoice.invoiceId(), invoice.state(),
+                        invoice.transactionId(), invoice.note(), now));
+            }
+            int n = rows.mark(c, key, delivery.id(), now, IpnJournal.ClaimStatus.APPLIED);
+            rows.insertEntry(c, delivery);
+            return n;
+        });
+        JdbcJournal.warnIfLost(key, delivery.id(), marked);
     }
 
     @Override
     public void recordInvoice(InvoiceRecord r) {
-        store.run("record invoice " + r.invoiceId(), c -> store.update(c, sql.insertInvoice, ps -> {
+        store.run(() -> "record invoice " + r.invoiceId(), c -> store.update(c, sql.insertInvoice, ps -> {
             ps.setString(1, r.invoiceId());
             ps.setString(2, r.orderId());
             ps.setString(3, r.amount());
@@ -53,32 +96,37 @@ final class JdbcLedger implements Ledger {
 
     @Override
     public Optional<InvoiceRecord> invoice(String invoiceId) {
-        return store.run("read invoice " + invoiceId, c -> invoices(c, sql.selectInvoice, invoiceId).stream()
+        return store.run(() -> "read invoice " + invoiceId, c -> invoices(c, sql.selectInvoice, invoiceId).stream()
                 .findFirst());
     }
 
     @Override
     public Optional<InvoiceRecord> latestInvoice(String orderId) {
-        return store.run("read the invoices of an order", c -> invoices(c, sql.selectLatestInvoice, orderId).stream()
+        return store.run(() -> "read the invoices of an order", c -> invoices(c, sql.selectLatestInvoice, orderId).stream()
                 .findFirst());
     }
 
     @Override
     public void updateInvoice(String invoiceId, InvoiceRecord.State state, String transactionId, String note,
             Instant now) {
-        store.run("update invoice " + invoiceId, c -> store.update(c, sql.updateInvoice, ps -> {
-            ps.setString(1, state.name());
-            ps.setString(2, transactionId);
-            ps.setString(3, cut(note));
-            ps.setObject(4, time(now));
-            ps.setString(5, invoiceId);
-        }));
+        store.run(() -> "update invoice " + invoiceId, c -> store.update(c, sql.updateInvoice,
+                ps -> bindInvoiceUpdate(ps, invoiceId, state, transactionId, note, now)));
+    }
+
+    /** The 5 parameters of {@link JdbcLedgerSql#updateInvoice}, first in the statement. */
+    private static void bindInvoiceUpdate(PreparedStatement ps, String invoiceId, InvoiceRecord.State state,
+            String transactionId, String note, Instant now) throws SQLException {
+        ps.setString(1, state.name());
+        ps.setString(2, transactionId);
+        ps.setString(3, cut(note));
+        ps.setObject(4, time(now));
+        ps.setString(5, invoiceId);
     }
 
     @Override
     public List<InvoiceRecord> unsettled(Instant createdBefore, Instant checkedBefore, int limit) {
         String statement = String.format(sql.selectUnsettled, Limits.check(limit));
-        return store.run("list unsettled invoices", c -> {
+        return store.run(() -> "list unsettled invoices", c -> {
             try (PreparedStatement ps = c.prepareStatement(statement)) {
                 ps.setObject(1, time(createdBefore));
                 ps.setObject(2, time(checkedBefore));
@@ -89,7 +137,7 @@ final class JdbcLedger implements Ledger {
 
     @Override
     public boolean takeCheck(String invoiceId, int seenChecks, Instant now) {
-        return store.run("take the check of invoice " + invoiceId, c -> store.update(c, sql.takeCheck, ps -> {
+        return store.run(() -> "take the check of invoice " + invoiceId, c -> store.update(c, sql.takeCheck, ps -> {
             ps.setObject(1, time(now));
             ps.setString(2, invoiceId);
             ps.setInt(3, seenChecks);
@@ -98,7 +146,7 @@ final class JdbcLedger implements Ledger {
 
     @Override
     public boolean lockOrder(String orderId, long holder, Instant now, Duration staleAfter) {
-        return store.run("lock the checkout of order " + orderId, c -> {
+        return store.run(() -> "lock the checkout of order " + orderId, c -> {
             Boolean inserted = store.insertIfAbsent(c, sql.insertLock, sql.insertLockIfAbsent, ps -> {
                 ps.setString(1, orderId);
                 ps.setLong(2, holder);
@@ -132,7 +180,7 @@ final class JdbcLedger implements Ledger {
 
     @Override
     public void unlockOrder(String orderId, long holder) {
-        store.run("unlock the checkout of order " + orderId, c -> store.update(c, sql.deleteLock, ps -> {
+        store.run(() -> "unlock the checkout of order " + orderId, c -> store.update(c, sql.deleteLock, ps -> {
             ps.setString(1, orderId);
             ps.setLong(2, holder);
         }));
@@ -140,7 +188,7 @@ final class JdbcLedger implements Ledger {
 
     @Override
     public String recordPayment(String orderId, String transactionId, String invoiceId, Instant now) {
-        return store.run("record the payment of order " + orderId, c -> {
+        return store.run(() -> "record the payment of order " + orderId, c -> {
             Boolean inserted = store.insertIfAbsent(c, sql.insertPayment, sql.insertPaymentIfAbsent, ps -> {
                 ps.setString(1, orderId);
                 ps.setString(2, transactionId);
@@ -169,7 +217,7 @@ final class JdbcLedger implements Ledger {
 
     @Override
     public Optional<String> paidBy(String orderId) {
-        return store.run("read the payment of order " + orderId, c -> {
+        return store.run(() -> "read the payment of order " + orderId, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.selectPayment)) {
                 ps.setString(1, orderId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -181,7 +229,7 @@ final class JdbcLedger implements Ledger {
 
     @Override
     public boolean claimRefund(String transactionId, String orderId, String paidBy, Instant now) {
-        return store.run("claim the refund of " + transactionId, c -> Boolean.TRUE.equals(store.insertIfAbsent(c,
+        return store.run(() -> "claim the refund of " + transactionId, c -> Boolean.TRUE.equals(store.insertIfAbsent(c,
                 sql.insertRefund, sql.insertRefundIfAbsent, ps -> {
                     ps.setString(1, transactionId);
                     ps.setString(2, orderId);
@@ -192,7 +240,7 @@ final class JdbcLedger implements Ledger {
 
     @Override
     public void refundOutcome(String transactionId, String state, String refundId, String detail, Instant now) {
-        store.run("record the refund of " + transactionId, c -> store.update(c, sql.updateRefund, ps -> {
+        store.run(() -> "record the refund of " + transactionId, c -> store.update(c, sql.updateRefund, ps -> {
             ps.setString(1, state);
             ps.setString(2, refundId);
             ps.setString(3, cut(detail));
@@ -203,7 +251,7 @@ final class JdbcLedger implements Ledger {
 
     @Override
     public int purge(Instant before) {
-        return store.run("purge old records", c -> {
+        return store.run(() -> "purge old records", c -> {
             int n = 0;
             for (String statement : sql.purge) {
                 n += JdbcRows.deleteBefore(c, statement, before);

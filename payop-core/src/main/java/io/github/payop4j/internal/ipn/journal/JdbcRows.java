@@ -34,21 +34,26 @@ final class JdbcRows {
 
     void insertEntry(Connection c, Entry e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql.insertEntry)) {
-            ps.setLong(1, e.id());
-            ps.setObject(2, time(e.receivedAt()));
-            ps.setString(3, e.sourceAddress());
-            ps.setString(4, e.kind().name());
-            ps.setString(5, e.objectId());
-            ps.setString(6, e.invoiceId());
-            ps.setString(7, cut(e.orderId(), 255));
-            ps.setString(8, e.state().name());
-            setInteger(ps, 9, e.stateCode());
-            ps.setString(10, e.body());
-            ps.setString(11, e.outcome() == null ? null : e.outcome().name());
-            ps.setString(12, cut(e.detail(), 300));
-            ps.setObject(13, time(Instant.now()));
+            bindEntry(ps, 0, e);
             ps.executeUpdate();
         }
+    }
+
+    /** The 13 parameters of {@link JdbcSql#insertEntry}, after {@code offset} others. */
+    void bindEntry(PreparedStatement ps, int offset, Entry e) throws SQLException {
+        ps.setLong(offset + 1, e.id());
+        ps.setObject(offset + 2, time(e.receivedAt()));
+        ps.setString(offset + 3, e.sourceAddress());
+        ps.setString(offset + 4, e.kind().name());
+        ps.setString(offset + 5, e.objectId());
+        ps.setString(offset + 6, e.invoiceId());
+        ps.setString(offset + 7, cut(e.orderId(), 255));
+        ps.setString(offset + 8, e.state().name());
+        setInteger(ps, offset + 9, e.stateCode());
+        ps.setString(offset + 10, e.body());
+        ps.setString(offset + 11, e.outcome() == null ? null : e.outcome().name());
+        ps.setString(offset + 12, cut(e.detail(), 300));
+        ps.setObject(offset + 13, time(Instant.now()));
     }
 
     /** The parameters of {@link JdbcSql#insertClaim}: a new PROCESSING claim. */
@@ -76,14 +81,20 @@ final class JdbcRows {
 
     int mark(Connection c, Key key, long entryId, Instant now, ClaimStatus status) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql.mark)) {
-            ps.setString(1, status.name());
-            ps.setObject(2, time(now));
-            ps.setString(3, key.kind().name());
-            ps.setString(4, key.objectId());
-            ps.setString(5, key.stateKey());
-            ps.setLong(6, entryId);
+            bindMark(ps, 0, key, entryId, now, status);
             return ps.executeUpdate();
         }
+    }
+
+    /** The 6 parameters of {@link JdbcSql#mark}, after {@code offset} others. */
+    void bindMark(PreparedStatement ps, int offset, Key key, long entryId, Instant now, ClaimStatus status)
+            throws SQLException {
+        ps.setString(offset + 1, status.name());
+        ps.setObject(offset + 2, time(now));
+        ps.setString(offset + 3, key.kind().name());
+        ps.setString(offset + 4, key.objectId());
+        ps.setString(offset + 5, key.stateKey());
+        ps.setLong(offset + 6, entryId);
     }
 
     Claim selectClaim(Connection c, Key key) throws SQLException {

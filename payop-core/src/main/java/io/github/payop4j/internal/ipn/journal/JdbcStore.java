@@ -8,6 +8,7 @@ import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -49,7 +50,8 @@ final class JdbcStore {
         void bind(PreparedStatement ps) throws SQLException;
     }
 
-    <T> T run(String what, SqlWork<T> work) {
+    /** @param what for the error message only: built when the work fails, not on every call */
+    <T> T run(Supplier<String> what, SqlWork<T> work) {
         ensureSchema();
         try (Connection c = dataSource.getConnection()) {
             try {
@@ -61,7 +63,7 @@ final class JdbcStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new JournalException("The IPN journal could not " + what + " (SQLState " + e.getSQLState() + ")", e);
+            throw new JournalException("The IPN journal could not " + what.get() + " (SQLState " + e.getSQLState() + ")", e);
         }
     }
 
@@ -123,7 +125,7 @@ final class JdbcStore {
         }
     }
 
-    private JdbcSql.Dialect dialect(Connection c) throws SQLException {
+    JdbcSql.Dialect dialect(Connection c) throws SQLException {
         JdbcSql.Dialect d = dialect;
         if (d == null) {
             d = JdbcSql.Dialect.of(c.getMetaData().getDatabaseProductName());

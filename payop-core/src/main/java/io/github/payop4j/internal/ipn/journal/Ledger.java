@@ -39,6 +39,20 @@ public interface Ledger {
      */
     void updateInvoice(String invoiceId, InvoiceRecord.State state, String transactionId, String note, Instant now);
 
+    /**
+     * The end of an applied IPN, in one round of writes: the invoice record moved as
+     * {@link #updateInvoice} moves it (when {@code invoice} is not null), then {@code key} marked
+     * applied in the journal beside this ledger if {@code delivery} still holds it, and the
+     * delivery recorded (as {@link IpnJournal#markApplied(IpnJournal.Key, IpnJournal.Entry, Instant)}).
+     * JDBC: one connection, and on PostgreSQL one statement, where the invoice update used to take a
+     * connection of its own.
+     */
+    void markApplied(IpnJournal.Key key, IpnJournal.Entry delivery, InvoiceUpdate invoice, Instant now);
+
+    /** What an applied IPN tells the invoice record: see {@link #updateInvoice}. */
+    record InvoiceUpdate(String invoiceId, InvoiceRecord.State state, String transactionId, String note) {
+    }
+
     /** Records without a final state created before {@code createdBefore} and not checked since {@code checkedBefore}. */
     List<InvoiceRecord> unsettled(Instant createdBefore, Instant checkedBefore, int limit);
 
