@@ -17,11 +17,15 @@ import java.util.UUID;
  * The IPN load run of issue 12: payop-ipn-servlet inside a real WildFly, its journal in memory,
  * in WildFly's H2 (ExampleDS) and in a real PostgreSQL, against a bare servlet in the same server;
  * 32 concurrent clients; the duplicate path (an IPN already applied) and the fresh path (a new
- * transaction each time, confirmed with the loopback stub's {@code GET /v2/transactions/{id}}).
+ * transaction each time, confirmed with the loopback stub's {@code GET /v2/transactions/{id}}),
+ * and the in-memory journal again past its cap. Each duplicate path is measured in alternating
+ * one-second slices with the bare servlet (a paired ratio); each fresh path alone, sustained.
  *
  * <p>Arguments: the unpacked WildFly, the results directory, and seconds of warm-up and of
  * measurement per scenario. System properties: {@code bench.cp.common} (for the stub) and
- * {@code bench.lib} (whose {@code common/} and {@code ipn/} hold the jars the WARs bundle).
+ * {@code bench.lib} (whose {@code common/} and {@code ipn/} hold the jars the WARs bundle),
+ * {@code bench.ipn.journals} (default {@code memory,h2,postgresql}). Environment:
+ * {@code PAYOP_BENCH_SERVER_OPTS}, more JVM options for WildFly (a JFR recording, say).
  */
 public final class IpnLoadRun {
 
@@ -103,13 +107,15 @@ public final class IpnLoadRun {
                     // below its cap of 100,000 objects (it is measured again past the cap).
                     LoadDriver.fill(url, CLIENTS, WARM_UP_FRESH);
                 }
+                // The duplicate path and the bare servlet in alternating slices (a paired ratio); the
+                // fresh path alone right after, so its p99 is that of sustained fresh traffic.
+                LoadDriver.Target bare = new LoadDriver.Target("bare servlet", base + "/bare/payop/ipn",
+                        LoadDriver.same("bare"), "ok");
                 for (String journal : journals) {
-                    results.add(LoadDriver.run("bare servlet", base + "/bare/payop/ipn", CLIENTS,
-                            LoadDriver.same("bare"), "ok", warmup, measure));
                     String url = base + "/ipn-" + journal + "/payop/ipn";
                     String tx = applied.get(journal);
-                    results.add(LoadDriver.run("duplicate, " + journal, url, CLIENTS, LoadDriver.same(tx), "duplicate",
-                            warmup, measure));
+                    results.addAll(LoadDriver.alternate(List.of(bare, new LoadDriver.Target("duplicate, " + journal,
+                            url, LoadDriver.same(tx), "duplicate")), CLIENTS, warmup, measure));
                     results.add(LoadDriver.run("fresh, " + journal, url, CLIENTS, LoadDriver.fresh(), "ok", warmup, measure));
                     if (journal.equals("memory")) {
                         // Issue 12: the in-memory journal past 100,000 claims (at its cap, evicting)
@@ -118,10 +124,8 @@ public final class IpnLoadRun {
                         if (failed > 0) {
                             throw new IllegalStateException(failed + " IPNs of the fill were not applied; see wildfly-console.log");
                         }
-                        results.add(LoadDriver.run("bare servlet", base + "/bare/payop/ipn", CLIENTS,
-                                LoadDriver.same("bare"), "ok", warmup, measure));
-                        results.add(LoadDriver.run(AFTER_FILL + "duplicate, memory", url, CLIENTS, LoadDriver.same(tx),
-                                "duplicate", warmup, measure));
+                        results.addAll(LoadDriver.alternate(List.of(bare, new LoadDriver.Target(AFTER_FILL
+                                + "duplicate, memory", url, LoadDriver.same(tx), "duplicate")), CLIENTS, warmup, measure));
                         results.add(LoadDriver.run(AFTER_FILL + "fresh, memory", url, CLIENTS, LoadDriver.fresh(), "ok",
                                 warmup, measure));
                     }
@@ -149,7 +153,7 @@ public final class IpnLoadRun {
                 .append("), ").append(before.jdk()).append("; load average ").append(before.load()).append(" before, ")
                 .append(after.load()).append(" after. WildFly 38.0.1.Final, ").append(CLIENTS)
                 .append(" clients, ").append(warmup).append(" s warm-up + ").append(measure).append(" s per scenario.\n\n")
-                .append("| scenario | requests/s | × the bare servlet run above it | p50 ms | p99 ms | errors |\n")
+                .append("| scenario | requests/s | × the bare servlet above it | p50 ms | p99 ms | errors |\n")
                 .append("|---|---|---|---|---|---|\n");
         long bare = results.get(0).perSecond();
         for (LoadDriver.Result r : results) {
@@ -181,7 +185,7 @@ public final class IpnLoadRun {
             return Optional.empty();
         }
         return Optional.of(String.format(Locale.ROOT, "%nIn-memory journal %d fresh IPNs later (past its cap"
-                + " of 100,000 objects) against itself nearly empty, each over its own bare-servlet run: fresh %.2f×"
+                + " of 100,000 objects) against itself nearly empty, each over the bare servlet above it: fresh %.2f×"
                 + " (p99 %s ms, was %s), duplicate %.2f×.%n", FULL_FILL,
                 ratio.get(AFTER_FILL + fresh) / ratio.get(fresh), millis(p99.get(AFTER_FILL + fresh)),
                 millis(p99.get(fresh)), ratio.get(AFTER_FILL + dup) / ratio.get(dup)));
