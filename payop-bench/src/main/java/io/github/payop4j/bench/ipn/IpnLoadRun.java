@@ -184,7 +184,7 @@ public final class IpnLoadRun {
         if (!ratio.containsKey(AFTER_FILL + fresh) || !ratio.containsKey(fresh)) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "%nIn-memory journal %d fresh IPNs later (past its cap"
+        return Optional.of(String.format(Locale.ROOT, "%nIn-memory journal %,d fresh IPNs later (past its cap"
                 + " of 100,000 objects) against itself nearly empty, each over the bare servlet above it: fresh %.2f×"
                 + " (p99 %s ms, was %s), duplicate %.2f×.%n", FULL_FILL,
                 ratio.get(AFTER_FILL + fresh) / ratio.get(fresh), millis(p99.get(AFTER_FILL + fresh)),
