@@ -37,13 +37,17 @@ public final class Pipeline {
     /** Applied keys remembered per generation (two generations), and a generation's age limit. */
     private static final int APPLIED_KEYS_PER_GENERATION = 10_000;
     private static final long APPLIED_KEYS_MAX_AGE_NANOS = Duration.ofMinutes(5).toNanos();
+    /** Bodies of applied states remembered per generation: at most 2 × 512 × 4 KB (and the parsed copy). */
+    private static final int APPLIED_BODIES_PER_GENERATION = 512;
     private static final long MAX_POLL_NANOS = Duration.ofMillis(100).toNanos();
 
     private final PipelineConfig cfg;
     private final IpnParser parser;
     private final StateApplier applier;
     private final Inflight inflight;
-    private final AppliedKeys applied;
+    private final Recent<IpnJournal.Key, Boolean> applied;
+    /** What a body whose state was applied parsed to: Payop's byte-identical repeats skip the parse. */
+    private final Recent<IpnBody, Notification> appliedBodies;
     private final RefusalLog refusals;
     private final Map<IpnOutcome, LongAdder> counts = new EnumMap<>(IpnOutcome.class);
 
@@ -52,7 +56,8 @@ public final class Pipeline {
         this.parser = new IpnParser(cfg.json());
         this.applier = new StateApplier(cfg);
         this.inflight = new Inflight(cfg.maxWaiters());
-        this.applied = new AppliedKeys(APPLIED_KEYS_PER_GENERATION, APPLIED_KEYS_MAX_AGE_NANOS);
+        this.applied = new Recent<>(APPLIED_KEYS_PER_GENERATION, APPLIED_KEYS_MAX_AGE_NANOS);
+        this.appliedBodies = new Recent<>(APPLIED_BODIES_PER_GENERATION, APPLIED_KEYS_MAX_AGE_NANOS);
         this.refusals = new RefusalLog(cfg.sources(), cfg.clock());
         for (IpnOutcome o : IpnOutcome.values()) {
             counts.put(o, new LongAdder());
@@ -84,13 +89,26 @@ public final class Pipeline {
                     + " exceeds " + cfg.maxBodyBytes());
             return refusal(IpnOutcome.TOO_LARGE, "body exceeds " + cfg.maxBodyBytes() + " bytes");
         }
-        IpnParser.Parsed parsed = parser.parse(d.body());
+        byte[] body = d.body(); // our own copy
+        IpnBody seen = IpnBody.of(body);
+        Notification known = seen == null ? null : appliedBodies.get(seen);
+        if (known != null) {
+            // The same bytes parse to the same notification; everything after the parse is done
+            // as for any delivery (the duplicate check first, so a reopened claim is not skipped).
+            return handle(known, source, d.receivedAt());
+        }
+        IpnParser.Parsed parsed = parser.parse(body);
         if (parsed.error() != null) {
             LOG.log(WARNING, () -> "PAYOP-IPN-003 Malformed IPN from " + source + " (" + d.bodyLength()
                     + " bytes): " + parsed.error());
             return refusal(IpnOutcome.MALFORMED, parsed.error());
         }
-        return handle(parsed.notification(), source, d.receivedAt());
+        IpnResult result = handle(parsed.notification(), source, d.receivedAt());
+        if (seen != null && (result.outcome() == IpnOutcome.DUPLICATE || result.outcome() == IpnOutcome.PROCESSED
+                || result.outcome() == IpnOutcome.ANOMALY)) {
+            appliedBodies.put(seen, parsed.notification()); // its state is applied: what comes again is a repeat
+        }
+        return result;
     }
 
     /**
@@ -160,7 +178,7 @@ public final class Pipeline {
         } finally {
             IpnJournal.Key done = decision == null ? null : decision.appliedKey();
             if (done != null && StateKeys.isState(done.stateKey())) {
-                applied.add(done); // before leave(): whoever comes next finds it without a read
+                applied.put(done, Boolean.TRUE); // before leave(): whoever comes next finds it without a read
             }
             inflight.leave(claimed, slot, claimed.equals(done));
         }
@@ -178,7 +196,7 @@ public final class Pipeline {
         }
         Optional<Claim> claim = cfg.journal().find(key);
         if (claim.isPresent() && claim.get().status() == ClaimStatus.APPLIED) {
-            applied.add(key);
+            applied.put(key, Boolean.TRUE);
             return true;
         }
         return false;
