@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Order matters: the cheap refusals (source, size, shape) come before anything is read or
  * written; a state already applied is answered "duplicate" before the API is asked, from memory or
- * one indexed read, and such a delivery is counted rather than journaled; a delivery of a state
+ * one indexed read (and Payop's byte-identical repeat of it without a second parse), and such a
+ * delivery is counted rather than journaled; a delivery of a state
  * that another delivery on this node is applying right now waits briefly for that one's outcome;
  * everything else is decided by {@link StateApplier} and journaled once, with its outcome, before
  * the answer.
