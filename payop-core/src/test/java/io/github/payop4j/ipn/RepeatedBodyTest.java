@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Payop repeats a notification byte for byte, and the processor answers such a repeat of an
- * applied state without parsing it again. Nothing else may change: the source is still checked,
+ * A retry of the same notification normally carries the same bytes, and the processor answers
+ * such a repeat of an applied state without parsing it again. Nothing else may change: the source is still checked,
  * a repeat of a state that was not applied still goes the whole way, and a body that differs in a
  * single byte is still recognised by its state.
  */

@@ -6,9 +6,10 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * An IPN body as a map key: equal when byte for byte equal. Payop repeats a notification with the
- * very same bytes (its retries for 24 hours, and the repeats it sends anyway), and the parser is a
- * pure function of the bytes, so a body seen before needs no second parse. The hash reads eight
+ * An IPN body as a map key: equal when byte for byte equal. A retry of the same notification
+ * (Payop retries until it gets a 200, and repeats anyway) normally carries the same bytes, and the
+ * parser is a pure function of the bytes, so a body seen before needs no second parse; a repeat
+ * with other bytes is parsed, and recognised by its state, as before. The hash reads eight
  * bytes at a time: it runs on every delivery, fresh ones included.
  */
 final class IpnBody {
