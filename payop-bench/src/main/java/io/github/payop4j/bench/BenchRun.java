@@ -1,11 +1,8 @@
 package io.github.payop4j.bench;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,11 +43,11 @@ public final class BenchRun {
         String common = required("bench.cp.common");
         Machine before = Machine.now();
 
-        Process stub = startStub(common, tmp);
+        Stub stub = startStub(common, tmp);
         Map<String, Path> results = new LinkedHashMap<>();
         try {
-            String url = "http://127.0.0.1:" + port(stub);
-            LOG.log(Level.INFO, "Stub at " + url + " (pid " + stub.pid() + "), mode " + args[0]);
+            String url = "http://127.0.0.1:" + stub.port();
+            LOG.log(Level.INFO, "Stub at " + url + " (pid " + stub.process().pid() + "), mode " + args[0]);
             for (String impl : IMPLEMENTATIONS) {
                 String cp = common + File.pathSeparator + required("bench.cp." + impl);
                 Path one = out.resolve(impl + "-1-thread.json");
@@ -95,16 +92,32 @@ public final class BenchRun {
         }
     }
 
-    /** {@link StubServer} in a JVM of its own; {@link #port} tells where it listens. */
-    public static Process startStub(String classPath, Path tmp) throws IOException {
-        return java(classPath, tmp, List.of(), StubServer.class.getName())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    /** {@link StubServer} in a JVM of its own, listening on 127.0.0.1:{@code port}. */
+    public record Stub(Process process, int port) {
     }
 
-    public static void stopStub(Process stub) throws IOException, InterruptedException {
-        stub.getOutputStream().close(); // the stub exits when its stdin closes
-        if (!stub.waitFor(10, TimeUnit.SECONDS)) {
-            stub.destroyForcibly().waitFor();
+    /** Starts the stub and waits (at most 60 s) for the file in which it writes its port. */
+    public static Stub startStub(String classPath, Path tmp) throws IOException, InterruptedException {
+        Path portFile = tmp.resolve("stub.port");
+        Files.deleteIfExists(portFile);
+        Process process = java(classPath, tmp, List.of(), StubServer.class.getName(), portFile.toString())
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(portFile)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException("The stub did not write its port within 60 s (exit code "
+                        + process.exitValue() + "); see its output above");
+            }
+            Thread.sleep(20);
+        }
+        return new Stub(process, Integer.parseInt(Files.readString(portFile).trim()));
+    }
+
+    public static void stopStub(Stub stub) throws IOException, InterruptedException {
+        stub.process().getOutputStream().close(); // the stub exits when its stdin closes
+        if (!stub.process().waitFor(10, TimeUnit.SECONDS)) {
+            stub.process().destroyForcibly().waitFor();
         }
     }
 
@@ -119,15 +132,6 @@ public final class BenchRun {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("TMPDIR", tmp.toString());
         return pb;
-    }
-
-    public static int port(Process stub) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(stub.getInputStream(), StandardCharsets.UTF_8));
-        String line = lines.readLine();
-        if (line == null || !line.startsWith("PORT ")) {
-            throw new IllegalStateException("The stub did not start: " + line);
-        }
-        return Integer.parseInt(line.substring(5).trim());
     }
 
     static String required(String property) {

@@ -3,6 +3,9 @@ package io.github.payop4j.bench;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -55,9 +58,11 @@ public final class StubServer {
         server.setExecutor(workers);
         server.createContext("/", stub::answer);
         server.start();
-        // Not a log line: stdout is the pipe to the parent (BenchRun.port reads this one line).
-        System.out.println("PORT " + server.getAddress().getPort());
-        System.out.flush();
+        // The parent (BenchRun.startStub) waits for this file; moved into place whole, never seen half-written.
+        Path portFile = Path.of(args[0]);
+        Path partial = portFile.resolveSibling(portFile.getFileName() + ".partial");
+        Files.writeString(partial, String.valueOf(server.getAddress().getPort()));
+        Files.move(partial, portFile, StandardCopyOption.ATOMIC_MOVE);
         // Runs until the parent closes our stdin (or dies).
         while (System.in.read() >= 0) {
             // ignore input

@@ -59,11 +59,11 @@ public final class IpnLoadRun {
         List<Path> pgLibs = new ArrayList<>(libs);
         pgLibs.add(jar(ipnLibs, "postgresql-"));
 
-        Process stub = BenchRun.startStub(System.getProperty("bench.cp.common"), tmp);
+        BenchRun.Stub stub = BenchRun.startStub(System.getProperty("bench.cp.common"), tmp);
         List<LoadDriver.Result> results = new ArrayList<>();
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200").setOverrideWorkingDirectory(tmp.toFile()).start()) {
-            String api = "http://127.0.0.1:" + BenchRun.port(stub);
+            String api = "http://127.0.0.1:" + stub.port();
             String dataSource = """
                       <data-source>
                         <name>java:app/jdbc/ipn</name>
