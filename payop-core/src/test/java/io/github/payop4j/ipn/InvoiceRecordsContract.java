@@ -17,6 +17,7 @@ import io.github.payop4j.error.PayopPaymentUnderWayException;
 import io.github.payop4j.invoice.CreatedInvoice;
 import io.github.payop4j.ipn.IpnEvent.Anomaly;
 import io.github.payop4j.ipn.IpnEvent.PaymentAccepted;
+import io.github.payop4j.testing.AtOnce;
 import io.github.payop4j.testing.PayopStub;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,12 +26,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,7 +146,7 @@ abstract class InvoiceRecordsContract {
         IpnProcessor a = node(new RecordingHandler());
         IpnProcessor b = node(new RecordingHandler());
 
-        List<String> ids = fire(8, i -> (i % 2 == 0 ? a : b).invoiceFor(request(order, "10.00")).invoiceId());
+        List<String> ids = AtOnce.run(8, i -> (i % 2 == 0 ? a : b).invoiceFor(request(order, "10.00")).invoiceId());
 
         assertEquals(Set.of("inv-a-" + u), Set.copyOf(ids));
         assertEquals(1, fake.invoicesCreated(order), "one invoice at Payop, not one per click");
@@ -209,7 +204,7 @@ abstract class InvoiceRecordsContract {
         fake.transaction(first, 2, order);
         fake.transaction(second, 2, order);
 
-        List<IpnResult> results = fire(6, i -> (i % 2 == 0 ? a : b).process(accepted(i < 3 ? first : second)));
+        List<IpnResult> results = AtOnce.run(6, i -> (i % 2 == 0 ? a : b).process(accepted(i < 3 ? first : second)));
         for (int i = 0; i < results.size(); i++) {
             for (int round = 0; round < 20 && !results.get(i).outcome().acknowledged(); round++) {
                 int n = i;
@@ -241,7 +236,7 @@ abstract class InvoiceRecordsContract {
         fake.transaction(second, 2, order);
         a.process(accepted(first));
 
-        List<IpnResult> results = fire(6, i -> (i % 2 == 0 ? a : b).process(accepted(second)));
+        List<IpnResult> results = AtOnce.run(6, i -> (i % 2 == 0 ? a : b).process(accepted(second)));
         long anomalies = results.stream().filter(r -> r.outcome() == IpnOutcome.ANOMALY).count();
         assertEquals(1, anomalies, results.stream().map(IpnResult::outcome).collect(Collectors.toList()).toString());
         long entry = results.stream().filter(r -> r.outcome() == IpnOutcome.ANOMALY).findFirst().orElseThrow()
@@ -253,33 +248,5 @@ abstract class InvoiceRecordsContract {
         assertEquals(IpnOutcome.ANOMALY, redriven.outcome(), "still a double payment");
         assertEquals(1, fake.refundsRequested(second), "a re-drive does not refund again");
         assertEquals(1, shop.count(PaymentAccepted.class));
-    }
-
-    interface Call<T> {
-        T call(int index) throws Exception;
-    }
-
-    static <T> List<T> fire(int n, Call<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                Callable<T> task = () -> {
-                    start.await();
-                    return call.call(index);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : futures) {
-                out.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

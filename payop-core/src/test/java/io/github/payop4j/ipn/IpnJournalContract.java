@@ -13,18 +13,13 @@ import io.github.payop4j.ipn.IpnEvent.Anomaly;
 import io.github.payop4j.ipn.IpnEvent.PaymentAccepted;
 import io.github.payop4j.ipn.IpnEvent.PaymentFailed;
 import io.github.payop4j.ipn.IpnJournal.ClaimStatus;
+import io.github.payop4j.testing.AtOnce;
 import io.github.payop4j.testing.PayopStub;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -82,26 +77,7 @@ abstract class IpnJournalContract {
     }
 
     static List<IpnResult> fire(int n, IntFunction<IpnResult> delivery) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<IpnResult>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return delivery.apply(index);
-                }));
-            }
-            start.countDown();
-            List<IpnResult> results = new ArrayList<>();
-            for (Future<IpnResult> f : futures) {
-                results.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        return AtOnce.run(n, delivery::apply);
     }
 
     /** Payop's behaviour: every delivery not answered 2xx comes again, until one is. */

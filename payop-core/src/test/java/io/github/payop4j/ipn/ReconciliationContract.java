@@ -1,7 +1,6 @@
 package io.github.payop4j.ipn;
 
 import static io.github.payop4j.ipn.FakePayop.request;
-import static io.github.payop4j.ipn.InvoiceRecordsContract.fire;
 import static io.github.payop4j.ipn.IpnFixtures.PAYOP_IP;
 import static io.github.payop4j.ipn.IpnFixtures.checkoutIpn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,6 +13,7 @@ import io.github.payop4j.invoice.CreatedInvoice;
 import io.github.payop4j.ipn.IpnEvent.Anomaly;
 import io.github.payop4j.ipn.IpnEvent.PaymentAccepted;
 import io.github.payop4j.ipn.IpnEvent.PaymentFailed;
+import io.github.payop4j.testing.AtOnce;
 import io.github.payop4j.testing.PayopStub;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -157,7 +157,7 @@ abstract class ReconciliationContract {
         paidWithoutIpn(a, tx, 2);
         clock.advance(AFTER);
 
-        fire(4, i -> switch (i) {
+        AtOnce.run(4, i -> switch (i) {
             case 0 -> a.process(delivery(tx, 2)).outcome();
             case 1 -> b.process(delivery(tx, 2)).outcome();
             case 2 -> a.reconcile().toString();
@@ -183,7 +183,7 @@ abstract class ReconciliationContract {
         paidWithoutIpn(a, tx, 2);
         clock.advance(AFTER);
 
-        List<ReconciliationReport> reports = fire(2, i -> (i == 0 ? a : b).reconcile());
+        List<ReconciliationReport> reports = AtOnce.run(2, i -> (i == 0 ? a : b).reconcile());
 
         assertEquals(1, reports.get(0).checked() + reports.get(1).checked(), "each invoice is taken by one node");
         assertEquals(1, shop.count(PaymentAccepted.class));
