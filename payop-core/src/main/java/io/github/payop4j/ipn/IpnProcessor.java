@@ -394,6 +394,11 @@ public final class IpnProcessor {
                         + " (payop.jwt-token)");
             }
             IpnJournal store = journal == null ? IpnJournal.inMemory() : journal;
+            if (refundDoublePayments && Ledger.of(store).isEmpty()) {
+                throw new IllegalStateException("Refunding double payments needs the record of which transaction"
+                        + " paid each order, which only the built-in journals keep: use IpnJournal.inMemory() or"
+                        + " IpnJournal.jdbc(...), or leave refundDoublePayments off");
+            }
             return new IpnProcessor(new PipelineConfig(sources, client, verify ? new Confirmer(client) : null,
                     orderLookup, handlers, store, Ledger.of(store).orElse(null), transactions, lease, duplicateWait,
                     maxDuplicateWaiters, maxBodyBytes, clock, BuilderSupport.jsonCodec(),

@@ -3,6 +3,7 @@ package io.github.payop4j.ipn;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -57,6 +58,11 @@ final class FakePayop {
                 + "\", \"items\": [], \"payer\": {\"email\": \"jane@example.com\"}, \"paymentMethod\": null,"
                 + " \"createdAt\": 1567754398, \"transactionIdentifier\": "
                 + (transactionId == null ? "null" : "\"" + transactionId + "\"") + "}, \"status\": 1}")));
+    }
+
+    /** How often the invoice was asked for ({@code GET /v1/invoices/{id}}). */
+    int invoiceChecks(String invoiceId) {
+        return payop.findAll(getRequestedFor(urlEqualTo("/v1/invoices/" + invoiceId))).size();
     }
 
     void transaction(String id, int state, String orderId) {

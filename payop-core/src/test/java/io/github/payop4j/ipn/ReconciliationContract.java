@@ -4,11 +4,13 @@ import static io.github.payop4j.ipn.FakePayop.request;
 import static io.github.payop4j.ipn.IpnFixtures.PAYOP_IP;
 import static io.github.payop4j.ipn.IpnFixtures.checkoutIpn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.payop4j.ClientFixture;
 import io.github.payop4j.PayopClient;
+import io.github.payop4j.error.PayopOrderPaidException;
 import io.github.payop4j.invoice.CreatedInvoice;
 import io.github.payop4j.ipn.IpnEvent.Anomaly;
 import io.github.payop4j.ipn.IpnEvent.PaymentAccepted;
@@ -140,6 +142,24 @@ abstract class ReconciliationContract {
     }
 
     @Test
+    void aPayerBackOnAnInvoicePaidAtPayopWhoseIpnIsLostGetsNoNewInvoiceAndTheSweepStillAppliesIt() {
+        IpnProcessor p = node();
+        String tx = "tx-" + u;
+        paidWithoutIpn(p, tx, 2);
+
+        // Payop says the invoice is paid before any IPN: the order is paid, again on the next click.
+        assertThrows(PayopOrderPaidException.class, () -> p.invoiceFor(request(order, "10.00")));
+        assertThrows(PayopOrderPaidException.class, () -> p.invoiceFor(request(order, "10.00")));
+        assertEquals(1, fake.invoicesCreated(order), "no second invoice for a paid order");
+        assertEquals(0, shop.count(PaymentAccepted.class), "nothing applied without an IPN or the sweep");
+
+        clock.advance(AFTER);
+        ReconciliationReport swept = p.reconcile();
+        assertEquals(1, swept.applied(), "the sweep still asks about the invoice: " + swept);
+        assertEquals(1, shop.count(PaymentAccepted.class));
+    }
+
+    @Test
     void aFailedPaymentWhoseIpnIsLostReachesTheShopAsAFailure() {
         IpnProcessor p = node();
         paidWithoutIpn(p, "tx-" + u, 5);
@@ -180,12 +200,14 @@ abstract class ReconciliationContract {
         shop.delayMillis = 100;
         IpnProcessor a = node();
         IpnProcessor b = node();
-        paidWithoutIpn(a, tx, 2);
+        String invoice = paidWithoutIpn(a, tx, 2).invoiceId();
         clock.advance(AFTER);
+        int checksBefore = fake.invoiceChecks(invoice);
 
         List<ReconciliationReport> reports = AtOnce.run(2, i -> (i == 0 ? a : b).reconcile());
 
         assertEquals(1, reports.get(0).checked() + reports.get(1).checked(), "each invoice is taken by one node");
+        assertEquals(1, fake.invoiceChecks(invoice) - checksBefore, "Payop is asked about the invoice once");
         assertEquals(1, shop.count(PaymentAccepted.class));
     }
 
@@ -220,7 +242,7 @@ abstract class ReconciliationContract {
 
         clock.advance(Duration.ofHours(25));
         IpnJournal.Purged purged = first.purge();
-        assertTrue(purged.deliveries() >= 1, purged.toString());
+        assertEquals(1, purged.deliveries(), purged.toString());
         assertTrue(first.journal().entries(IpnKind.CHECKOUT, tx).isEmpty(), "the delivery row is gone");
 
         IpnProcessor otherNode = builder(shop).retention(Duration.ofHours(1)).build(); // remembers nothing itself
@@ -229,7 +251,7 @@ abstract class ReconciliationContract {
         assertEquals(1, shop.applied.size(), "never applied twice");
 
         clock.advance(Duration.ofHours(24)); // 49 hours on: the claim is purged too
-        first.purge();
+        assertEquals(1, first.purge().claims(), "the claim, 49 hours on");
         assertTrue(first.journal().find(new IpnJournal.Key(IpnKind.CHECKOUT, tx, "ACCEPTED")).isEmpty());
     }
 

@@ -133,7 +133,10 @@ public final class InvoiceAttempts {
                     r.orderId(), request.language()));
         }
         if (status == InvoiceStatus.PAID) {
-            ledger.updateInvoice(r.invoiceId(), InvoiceRecord.State.PAID, tx, "Payop reports it paid", now);
+            // Not PAID yet in the record: that is the applied IPN's (or the sweep's) word. Left unsettled,
+            // the sweep applies it should the IPN be lost, and the next click lands here again.
+            ledger.updateInvoice(r.invoiceId(), InvoiceRecord.State.PENDING, tx, "Payop reports it paid; the IPN"
+                    + " or the sweep applies it", now);
             throw new PayopOrderPaidException(r.orderId(), tx == null ? "(unknown to the library yet)" : tx);
         }
         InvoiceRecord.State state = status == InvoiceStatus.FAILED ? InvoiceRecord.State.FAILED
