@@ -255,6 +255,9 @@ class RunningForMonthsIT {
         eventually(() -> "PAID".equals(order(order).getString("status")), "order " + order + " paid");
         Thread.sleep(2000); // let every node's sweep come round once more
 
+        // Payop's copies are applied, answered duplicate, or told to come back (503); the sweeps run.
+        assertTrue(answers.subList(0, 3).stream().allMatch(s -> s == 200 || s == 503), "IPN answers: " + answers);
+        assertEquals(List.of(200, 200, 200), answers.subList(3, 6), "reconcile answers: " + answers);
         assertEquals(1, order(order).getInt("paidCount"), "one credit: " + answers);
         assertEquals(List.of("APPLIED"), Postgres.query(postgres, "SELECT status FROM payop_ipn_claim WHERE object_id = ?",
                 tx));
@@ -325,6 +328,9 @@ class RunningForMonthsIT {
         assertEquals("DUPLICATE", json(again.body()).asJsonObject().getString("outcome"), "never applied twice");
         assertEquals(1, order(order).getInt("paidCount"));
         assertEquals(404, admin.post("deliveries/1/redrive").statusCode());
+        // 19 digits fit the path but not a long: no such delivery, not a server error.
+        assertEquals(404, admin.get("deliveries/9999999999999999999").statusCode());
+        assertEquals(404, admin.post("deliveries/9999999999999999999/redrive").statusCode());
     }
 
     // --- helpers ------------------------------------------------------------------------------

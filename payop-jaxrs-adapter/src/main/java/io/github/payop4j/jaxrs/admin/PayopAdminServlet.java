@@ -92,7 +92,7 @@ public class PayopAdminServlet extends HttpServlet {
             }
             write(resp, 200, out.build());
         } else if (m.matches() && m.group(2) == null) {
-            Optional<IpnJournal.Entry> e = p.journal().entry(Long.parseLong(m.group(1)));
+            Optional<IpnJournal.Entry> e = p.journal().entry(deliveryId(m));
             if (e.isEmpty()) {
                 problem(resp, 404, "No such delivery in the journal (purged, or never journaled).");
                 return;
@@ -112,6 +112,15 @@ public class PayopAdminServlet extends HttpServlet {
         }
     }
 
+    /** The id in the path; one past a long (19 digits can be) is -1, which no delivery has: a 404, not a 500. */
+    private static long deliveryId(Matcher m) {
+        try {
+            return Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (!allowed(req, resp) || !notAForm(req, resp) || !ipn(resp)) {
@@ -123,7 +132,7 @@ public class PayopAdminServlet extends HttpServlet {
         Matcher m = DELIVERY.matcher(path);
         String user = req.getUserPrincipal() == null ? "?" : req.getUserPrincipal().getName();
         if (m.matches() && m.group(2) != null) {
-            long id = Long.parseLong(m.group(1));
+            long id = deliveryId(m);
             LOG.log(Level.INFO, "PAYOP4J-3301 " + user + " re-drives IPN delivery " + id);
             Optional<IpnResult> result = p.redrive(id);
             if (result.isEmpty()) {

@@ -36,6 +36,8 @@ public class ReconciliationSchedule {
     private final PayopSettings settings;
     private final Instance<IpnProcessor> processor;
     private volatile ScheduledFuture<?> future;
+    /** False without a JWT token: the sweep asks Payop's API; the journal is purged all the same. */
+    private volatile boolean sweep = true;
     private volatile long lastPurge = System.nanoTime() - PURGE_EVERY.toNanos();
 
     /** For the CDI proxy only. */
@@ -59,10 +61,11 @@ public class ReconciliationSchedule {
                     + " call IpnProcessor.purge() yourself.");
             return;
         }
-        if (settings.jwtToken().isEmpty()) {
-            LOG.log(Level.WARNING, "PAYOP4J-3203 Reconciliation is not scheduled: it asks Payop's API, which needs "
-                    + Setting.JWT_TOKEN.key() + ". An IPN that never arrives leaves its order unpaid.");
-            return;
+        sweep = settings.jwtToken().isPresent();
+        if (!sweep) {
+            LOG.log(Level.WARNING, "PAYOP4J-3203 Reconciliation does not sweep: it asks Payop's API, which needs "
+                    + Setting.JWT_TOKEN.key() + ". An IPN that never arrives leaves its order unpaid. The journal is"
+                    + " still purged hourly.");
         }
         ScheduledExecutorService executor;
         try {
@@ -75,7 +78,8 @@ public class ReconciliationSchedule {
         long every = settings.reconcileInterval().toMillis();
         future = executor.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
         LOG.log(Level.INFO, "PAYOP4J-3201 Reconciliation scheduled every " + settings.reconcileInterval()
-                + ": invoices without a final state " + settings.reconcileDelay() + " after creation are asked about;"
+                + (sweep ? ": invoices without a final state " + settings.reconcileDelay() + " after creation are asked"
+                        + " about;" : " without the sweep (no JWT token);")
                 + " the journal is purged hourly (retention " + settings.ipnRetention() + ")");
     }
 
@@ -90,18 +94,33 @@ public class ReconciliationSchedule {
     /** One round; never throws (a scheduled task that throws is never run again). */
     void runOnce() {
         try {
-            IpnProcessor p = processor.get();
-            ReconciliationReport report = p.reconcile();
-            if (report.checked() > 0) {
-                LOG.log(Level.DEBUG, () -> "PAYOP4J-3202 Reconciliation round: " + report);
-            }
-            if (System.nanoTime() - lastPurge >= PURGE_EVERY.toNanos()) {
-                lastPurge = System.nanoTime();
-                p.purge();
-            }
+            runOnce(processor.get());
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, "PAYOP4J-3202 Reconciliation round failed; the next one runs in "
+            LOG.log(Level.WARNING, "PAYOP4J-3202 No IPN processor for the reconciliation round; the next one runs in "
                     + settings.reconcileInterval(), e);
+        }
+    }
+
+    /** The sweep (with a JWT token), then the hourly purge, which a failed sweep does not skip. */
+    void runOnce(IpnProcessor p) {
+        if (sweep) {
+            try {
+                ReconciliationReport report = p.reconcile();
+                if (report.checked() > 0) {
+                    LOG.log(Level.DEBUG, () -> "PAYOP4J-3202 Reconciliation round: " + report);
+                }
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, "PAYOP4J-3202 Reconciliation round failed; the next one runs in "
+                        + settings.reconcileInterval(), e);
+            }
+        }
+        if (System.nanoTime() - lastPurge >= PURGE_EVERY.toNanos()) {
+            lastPurge = System.nanoTime();
+            try {
+                p.purge();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, "PAYOP4J-3202 Purging the IPN journal failed; it is tried again in an hour", e);
+            }
         }
     }
 }
