@@ -2,6 +2,7 @@ package io.github.payop4j.internal.ipn;
 
 import static java.lang.System.Logger.Level.INFO;
 
+import io.github.payop4j.internal.ipn.journal.InMemoryJournal;
 import io.github.payop4j.ipn.IpnJournal;
 import io.github.payop4j.ipn.IpnJournal.Claim;
 import io.github.payop4j.ipn.IpnJournal.ClaimStatus;
@@ -19,7 +20,7 @@ public final class Operations {
      * Claims (what answers Payop's repeats "duplicate") and the records beside them are kept at
      * least this long, whatever the retention: Payop repeats an IPN for 24 hours.
      */
-    public static final Duration CLAIM_RETENTION_FLOOR = Duration.ofHours(48);
+    public static final Duration CLAIM_RETENTION_FLOOR = InMemoryJournal.RETENTION;
 
     private static final System.Logger LOG = System.getLogger("io.github.payop4j.ipn");
 

@@ -32,8 +32,11 @@ public final class InMemoryJournal implements IpnJournal {
 
     static final int MAX_ENTRIES = 10_000;
     static final int MAX_OBJECTS = 100_000;
-    /** As long as {@code IpnProcessor.purge()} keeps claims at least. */
-    static final Duration RETENTION = Duration.ofHours(48);
+    /**
+     * How long claims are kept at least, here and by {@code IpnProcessor.purge()} on every journal:
+     * Payop repeats an IPN for 24 hours, so a repeat within that window is still a duplicate.
+     */
+    public static final Duration RETENTION = Duration.ofHours(48);
 
     private final int maxObjects;
     private final int maxEntries;

@@ -154,21 +154,11 @@ final class InMemoryLedger implements Ledger {
                 n++;
             }
         }
-        n += removeIf(locks.entrySet().iterator(), e -> e.getValue().at().isBefore(before));
-        n += removeIf(payments.entrySet().iterator(), e -> e.getValue().at().isBefore(before));
-        n += removeIf(refunds.entrySet().iterator(), e -> e.getValue().at().isBefore(before));
-        return n;
-    }
-
-    private static <T> int removeIf(Iterator<T> it, java.util.function.Predicate<T> old) {
-        int n = 0;
-        while (it.hasNext()) {
-            if (old.test(it.next())) {
-                it.remove();
-                n++;
-            }
-        }
-        return n;
+        int others = locks.size() + payments.size() + refunds.size();
+        locks.values().removeIf(l -> l.at().isBefore(before));
+        payments.values().removeIf(p -> p.at().isBefore(before));
+        refunds.values().removeIf(r -> r.at().isBefore(before));
+        return n + others - (locks.size() + payments.size() + refunds.size());
     }
 
     /** Insertion order is age order: past the cap the oldest goes. */

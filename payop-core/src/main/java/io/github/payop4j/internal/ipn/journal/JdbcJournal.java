@@ -108,14 +108,10 @@ public final class JdbcJournal implements IpnJournal {
                 ClaimStatus.APPLIED)));
     }
 
+    /** The ledger's closing writes without an invoice update: one connection, one statement on PostgreSQL. */
     @Override
     public void markApplied(Key key, Entry delivery, Instant now) {
-        int updated = store.run(() -> "mark " + key + " applied and record the delivery", c -> {
-            int n = rows.mark(c, key, delivery.id(), now, ClaimStatus.APPLIED);
-            rows.insertEntry(c, delivery);
-            return n;
-        });
-        warnIfLost(key, delivery.id(), updated);
+        ledger.markApplied(key, delivery, null, now);
     }
 
     static void warnIfLost(Key key, long entryId, int updated) {

@@ -36,10 +36,6 @@ final class JdbcStore {
         this.probes = List.of(journal.probe, ledger.probe);
     }
 
-    JdbcOptions options() {
-        return options;
-    }
-
     @FunctionalInterface
     interface SqlWork<T> {
         T run(Connection c) throws SQLException;
@@ -176,7 +172,7 @@ final class JdbcStore {
                     // Another node creating the same tables right now makes PostgreSQL report a
                     // unique violation on its catalog even with IF NOT EXISTS: look again.
                     last = e;
-                    schemaReady = tablesExist() && attempt == 2;
+                    schemaReady = attempt == 2 && tablesExist();
                 }
             }
             if (!schemaReady) {
