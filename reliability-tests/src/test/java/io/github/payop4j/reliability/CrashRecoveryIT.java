@@ -153,6 +153,7 @@ class CrashRecoveryIT {
                 .report();
 
         assertTrue(creditedAtKill < PAYMENTS, "the kill came before the storm was over");
+        assertTrue(creditedAtRestart < PAYMENTS, "IPNs were left to apply after the kill: " + creditedAtRestart);
         assertEquals(PAYMENTS, last.size(), "IPNs Payop sent");
         assertEquals(PAYMENTS, acknowledged, "IPNs acknowledged in the end");
         assertEquals(PAYMENTS, credits, "credits");

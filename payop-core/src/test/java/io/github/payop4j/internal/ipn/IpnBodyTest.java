@@ -27,6 +27,7 @@ class IpnBodyTest {
             char[] changed = body.toCharArray();
             changed[i] = changed[i] == 'x' ? 'y' : 'x';
             assertNotEquals(of(body), of(new String(changed)), "byte " + i);
+            assertNotEquals(of(body).hashCode(), of(new String(changed)).hashCode(), "the hash reads byte " + i);
         }
         assertNotEquals(of(body), of(body + " "));
         assertNotEquals(of(""), of(" "));
