@@ -155,35 +155,29 @@ public final class IpnLoadRun {
                 .append(" clients, ").append(warmup).append(" s warm-up + ").append(measure).append(" s per scenario.\n\n")
                 .append("| scenario | requests/s | × the bare servlet above it | p50 ms | p99 ms | errors |\n")
                 .append("|---|---|---|---|---|---|\n");
-        long bare = results.get(0).perSecond();
-        for (LoadDriver.Result r : results) {
-            if (r.name().startsWith("bare servlet")) {
-                bare = r.perSecond();
-            }
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %.2f× | %s | %s | %d |%n", r.name(), r.perSecond(),
-                    (double) r.perSecond() / bare, millis(r.p50Nanos()), millis(r.p99Nanos()), r.errors()));
-        }
-        fillLine(results).ifPresent(md::append);
-        return md.toString();
-    }
-
-    /** The in-memory journal past its cap against itself nearly empty, each over the bare run before it. */
-    private static Optional<String> fillLine(List<LoadDriver.Result> results) {
-        Map<String, Double> ratio = new LinkedHashMap<>();
-        Map<String, Long> p99 = new LinkedHashMap<>();
+        Map<String, Double> ratio = new LinkedHashMap<>(); // each scenario over the bare servlet above it
         long bare = results.get(0).perSecond();
         for (LoadDriver.Result r : results) {
             if (r.name().startsWith("bare servlet")) {
                 bare = r.perSecond();
             }
             ratio.put(r.name(), (double) r.perSecond() / bare);
-            p99.put(r.name(), r.p99Nanos());
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %.2f× | %s | %s | %d |%n", r.name(), r.perSecond(),
+                    ratio.get(r.name()), millis(r.p50Nanos()), millis(r.p99Nanos()), r.errors()));
         }
+        fillLine(results, ratio).ifPresent(md::append);
+        return md.toString();
+    }
+
+    /** The in-memory journal past its cap against itself nearly empty, each over the bare run above it. */
+    private static Optional<String> fillLine(List<LoadDriver.Result> results, Map<String, Double> ratio) {
         String fresh = "fresh, memory";
         String dup = "duplicate, memory";
         if (!ratio.containsKey(AFTER_FILL + fresh) || !ratio.containsKey(fresh)) {
             return Optional.empty();
         }
+        Map<String, Long> p99 = new LinkedHashMap<>();
+        results.forEach(r -> p99.put(r.name(), r.p99Nanos()));
         return Optional.of(String.format(Locale.ROOT, "%nIn-memory journal %,d fresh IPNs later (past its cap"
                 + " of 100,000 objects) against itself nearly empty, each over the bare servlet above it: fresh %.2f×"
                 + " (p99 %s ms, was %s), duplicate %.2f×.%n", FULL_FILL,
