@@ -48,6 +48,7 @@ final class Assembly {
                 .journal(journal(s, dataSources, journalOptions))
                 .lease(s.ipnLease())
                 .duplicateWait(s.ipnDuplicateWait())
+                .maxApplying(s.ipnMaxApplying())
                 .maxBodyBytes(s.ipnMaxBodyBytes())
                 .retention(s.ipnRetention())
                 .reconcileAfter(s.reconcileDelay())

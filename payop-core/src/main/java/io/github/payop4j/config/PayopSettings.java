@@ -220,6 +220,10 @@ public final class PayopSettings {
         return get(Setting.IPN_DUPLICATE_WAIT);
     }
 
+    public int ipnMaxApplying() {
+        return get(Setting.IPN_MAX_APPLYING);
+    }
+
     /** {@code payop.ipn.retention}: how long journaled deliveries are kept. */
     public Duration ipnRetention() {
         return get(Setting.IPN_RETENTION);

@@ -133,8 +133,13 @@ public final class Setting<T> {
             Parsers.duration(Duration.ofSeconds(1), Duration.ofHours(1)), Alias.seconds("payop.ipn.lease-seconds"));
     public static final Setting<Duration> IPN_DUPLICATE_WAIT = new Setting<>("payop.ipn.duplicate-wait", "duration",
             Durations.format(IpnProcessor.DEFAULT_DUPLICATE_WAIT), IPN,
-            "How long a repeat of an IPN that is being applied waits for that outcome (then `duplicate`) before"
-            + " answering 503; `0s` answers 503 at once.", Parsers.duration(Duration.ZERO, Duration.ofMinutes(1)));
+            "How long a repeat of an IPN that is being applied waits for that outcome (then `duplicate`), and any"
+            + " IPN for its turn (`payop.ipn.max-applying`), before answering 503; `0s` answers 503 at once.", Parsers.duration(Duration.ZERO, Duration.ofMinutes(1)));
+    public static final Setting<Integer> IPN_MAX_APPLYING = new Setting<>("payop.ipn.max-applying", "number",
+            String.valueOf(IpnProcessor.DEFAULT_MAX_APPLYING), IPN,
+            "How many IPNs one node applies at once (journal, order check, handlers); the others wait their turn"
+            + " in arrival order, for at most `payop.ipn.duplicate-wait`, then answer 503 and Payop retries.",
+            Parsers.integer(1, 1_000, "how many IPNs one node applies at once"));
     public static final Setting<Duration> IPN_RETENTION = new Setting<>("payop.ipn.retention", "duration",
             Durations.format(IpnProcessor.DEFAULT_RETENTION), IPN,
             "Journaled deliveries older than this are purged (the adapter purges hourly; Java SE:"
@@ -161,8 +166,8 @@ public final class Setting<T> {
             PROJECT_ID, API_URL, CHECKOUT_URL, HTTP_CONNECT_TIMEOUT, HTTP_READ_TIMEOUT, HTTP_MAX_ATTEMPTS, LANGUAGE,
             RESULT_URL, FAIL_URL, CARD_METHOD, PAYMENT_METHODS_CACHE, PAGES_TEMPLATE, PAGES_STYLESHEET,
             WITHDRAWAL_CERTIFICATE, IPN_ENABLED, IPN_PATH, IPN_ALLOWED_IPS, IPN_TRUSTED_PROXIES, IPN_VERIFY_WITH_API,
-            IPN_DATASOURCE, IPN_TABLE_PREFIX, IPN_MAX_BODY_BYTES, IPN_LEASE, IPN_DUPLICATE_WAIT, IPN_RETENTION,
-            IPN_REFUND_DOUBLE_PAYMENTS, RECONCILE_ENABLED, RECONCILE_DELAY, RECONCILE_INTERVAL);
+            IPN_DATASOURCE, IPN_TABLE_PREFIX, IPN_MAX_BODY_BYTES, IPN_LEASE, IPN_DUPLICATE_WAIT, IPN_MAX_APPLYING,
+            IPN_RETENTION, IPN_REFUND_DOUBLE_PAYMENTS, RECONCILE_ENABLED, RECONCILE_DELAY, RECONCILE_INTERVAL);
 
     private final String key;
     private final String type;

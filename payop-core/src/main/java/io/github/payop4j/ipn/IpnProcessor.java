@@ -56,6 +56,8 @@ public final class IpnProcessor {
     public static final Duration DEFAULT_DUPLICATE_WAIT = Duration.ofSeconds(3);
     /** How many request threads may wait so at once; past that, 503 at once. */
     public static final int DEFAULT_MAX_DUPLICATE_WAITERS = 16;
+    /** How many deliveries one processor applies at once (claim, order check, handlers, mark). */
+    public static final int DEFAULT_MAX_APPLYING = 4;
     /** How long journaled deliveries are kept by {@link #purge()}. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
     /** How long after its creation an invoice without a final state is asked about by {@link #reconcile()}. */
@@ -198,7 +200,8 @@ public final class IpnProcessor {
                 + config.journal() + ", handlers=" + config.handlers().size() + ", orderLookup="
                 + (config.orderLookup() != null) + ", transactions=" + config.transactions() + ", lease="
                 + config.lease() + ", duplicateWait=" + config.duplicateWait() + ", maxDuplicateWaiters="
-                + config.maxWaiters() + ", maxBodyBytes=" + config.maxBodyBytes() + ", retention="
+                + config.maxWaiters() + ", maxApplying=" + config.maxApplying() + ", maxBodyBytes="
+                + config.maxBodyBytes() + ", retention="
                 + config.operations().retention() + ", reconcileAfter=" + config.operations().reconcileAfter()
                 + ", reconcileEvery=" + config.operations().reconcileEvery() + ", refundDoublePayments="
                 + config.operations().refundDoublePayments() + "]";
@@ -215,6 +218,7 @@ public final class IpnProcessor {
         private Duration lease = DEFAULT_LEASE;
         private Duration duplicateWait = DEFAULT_DUPLICATE_WAIT;
         private int maxDuplicateWaiters = DEFAULT_MAX_DUPLICATE_WAITERS;
+        private int maxApplying = DEFAULT_MAX_APPLYING;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Duration retention = DEFAULT_RETENTION;
         private Duration reconcileAfter = DEFAULT_RECONCILE_AFTER;
@@ -280,7 +284,8 @@ public final class IpnProcessor {
          * that is being applied right now (on this node, or held in the journal by another node)
          * before answering 503 "retry later"; default 3 s. When the other one applies the state,
          * the wait ends with "duplicate" (200); when it fails, this delivery tries itself.
-         * {@link Duration#ZERO} answers 503 at once.
+         * {@link Duration#ZERO} answers 503 at once. It also bounds how long a delivery waits for
+         * its turn when {@link #maxApplying} deliveries are being applied.
          */
         public Builder duplicateWait(Duration wait) {
             if (wait == null || wait.isNegative() || wait.compareTo(Duration.ofSeconds(60)) > 0) {
@@ -300,6 +305,22 @@ public final class IpnProcessor {
                 throw new IllegalArgumentException("maxDuplicateWaiters must be between 0 and 10000");
             }
             this.maxDuplicateWaiters = max;
+            return this;
+        }
+
+        /**
+         * How many deliveries this processor applies at once: the claim, the order check, the
+         * handlers and the mark, the part that holds the journal's and the shop's database
+         * connections. The others wait their turn in arrival order, for at most
+         * {@link #duplicateWait}, then answer 503 and Payop retries. A burst (Payop's retries after
+         * an outage) thus never takes more than this many connections, and on a busy node each
+         * delivery finishes sooner than when all of them share the processors at once. Default 4.
+         */
+        public Builder maxApplying(int max) {
+            if (max < 1 || max > 1_000) {
+                throw new IllegalArgumentException("maxApplying must be between 1 and 1000");
+            }
+            this.maxApplying = max;
             return this;
         }
 
@@ -401,7 +422,7 @@ public final class IpnProcessor {
             }
             return new IpnProcessor(new PipelineConfig(sources, client, verify ? new Confirmer(client) : null,
                     orderLookup, handlers, store, Ledger.of(store).orElse(null), transactions, lease, duplicateWait,
-                    maxDuplicateWaiters, maxBodyBytes, clock, BuilderSupport.jsonCodec(),
+                    maxDuplicateWaiters, maxApplying, maxBodyBytes, clock, BuilderSupport.jsonCodec(),
                     new PipelineConfig.Operations(retention, reconcileAfter, reconcileEvery, refundDoublePayments)));
         }
     }

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -29,8 +30,8 @@ import java.util.concurrent.atomic.LongAdder;
  * one indexed read (and Payop's byte-identical repeat of it without a second parse), and such a
  * delivery is counted rather than journaled; a delivery of a state
  * that another delivery on this node is applying right now waits briefly for that one's outcome;
- * everything else is decided by {@link StateApplier} and journaled once, with its outcome, before
- * the answer.
+ * everything else is confirmed and then, in one of {@code maxApplying} turns, decided by
+ * {@link StateApplier} and journaled once, with its outcome, before the answer.
  */
 public final class Pipeline {
 
@@ -46,6 +47,8 @@ public final class Pipeline {
     private final IpnParser parser;
     private final StateApplier applier;
     private final Inflight inflight;
+    /** Turns to apply a delivery, handed out in arrival order (see {@link #takeTurn}). */
+    private final Semaphore turns;
     private final Recent<IpnJournal.Key, Boolean> applied;
     /** What a body whose state was applied parsed to: Payop's byte-identical repeats skip the parse. */
     private final Recent<IpnBody, Notification> appliedBodies;
@@ -57,6 +60,7 @@ public final class Pipeline {
         this.parser = new IpnParser(cfg.json());
         this.applier = new StateApplier(cfg);
         this.inflight = new Inflight(cfg.maxWaiters());
+        this.turns = new Semaphore(cfg.maxApplying(), true);
         this.applied = new Recent<>(APPLIED_KEYS_PER_GENERATION, APPLIED_KEYS_MAX_AGE_NANOS);
         this.appliedBodies = new Recent<>(APPLIED_BODIES_PER_GENERATION, APPLIED_KEYS_MAX_AGE_NANOS);
         this.refusals = new RefusalLog(cfg.sources(), cfg.clock());
@@ -209,13 +213,39 @@ public final class Pipeline {
             return plan.answer();
         }
         while (true) {
-            Decision decision = applier.apply(plan, delivery);
+            Decision decision;
+            if (!takeTurn(deadline)) {
+                return Decision.retry(503, "this node is applying " + cfg.maxApplying() + " deliveries already;"
+                        + " no turn within " + cfg.duplicateWait().toMillis() + " ms");
+            }
+            try {
+                decision = applier.apply(plan, delivery);
+            } finally {
+                turns.release();
+            }
             if (!decision.busy()) {
                 return decision;
             }
             if (!awaitClaim(plan.key(), deadline)) {
                 return Decision.retry(503, decision.reason());
             }
+        }
+    }
+
+    /**
+     * Waits, in arrival order and at most until {@code deadline}, for one of the
+     * {@code maxApplying} turns to apply a delivery. The bound is a bulkhead: a burst never takes
+     * more than that many of the journal's and the shop's connections. It also keeps the tail of
+     * the latency short on a busy node: a few deliveries at a time each finish in a few
+     * milliseconds, where dozens sharing two processors and a database at once each take the
+     * time of all of them, and the unlucky ones several times that.
+     */
+    private boolean takeTurn(long deadline) {
+        try {
+            return turns.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -21,11 +21,12 @@ import java.util.List;
  * @param ledger what the library records beside the journal, {@code null} for a journal of the shop's own
  * @param duplicateWait how long a delivery waits for another delivery of the same state
  * @param maxWaiters how many threads may wait so at once
+ * @param maxApplying how many deliveries are applied at once; the others wait their turn
  * @param operations retention, reconciliation and refund settings
  */
 public record PipelineConfig(IpnSourcePolicy sources, PayopClient client, Confirmer confirmer,
         IpnOrderLookup orderLookup, List<IpnHandler> handlers, IpnJournal journal, Ledger ledger,
-        IpnTransactions transactions, Duration lease, Duration duplicateWait, int maxWaiters, int maxBodyBytes,
+        IpnTransactions transactions, Duration lease, Duration duplicateWait, int maxWaiters, int maxApplying, int maxBodyBytes,
         Clock clock, JsonCodec json, Operations operations) {
 
     public PipelineConfig {
