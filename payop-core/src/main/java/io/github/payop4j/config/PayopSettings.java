@@ -111,6 +111,16 @@ public final class PayopSettings {
         return jwtToken().flatMap(t -> io.github.payop4j.internal.http.TokenWatch.expiresAt(t));
     }
 
+    /**
+     * Why the JWT token cannot be used now as far as the settings tell: it has expired (the text
+     * names the fix), else empty. A built client also knows whether the API refused the token:
+     * {@link io.github.payop4j.PayopClient#tokenProblem()}.
+     */
+    public Optional<String> jwtTokenProblem() {
+        return io.github.payop4j.internal.http.TokenWatch.expired(jwtTokenExpiresAt().orElse(null),
+                java.time.Instant.now());
+    }
+
     /** {@code payop.jwt-expiry-warning}. */
     public Duration jwtExpiryWarning() {
         return get(Setting.JWT_EXPIRY_WARNING);

@@ -9,11 +9,14 @@ import io.github.payop4j.invoice.CheckoutLanguage;
 import io.github.payop4j.withdrawal.WithdrawalCertificate;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -396,5 +399,21 @@ class PayopSettingsTest {
         assertEquals(List.of("payop.ipn.lease-seconds"), e.problems().stream().map(ConfigProblem::key).toList());
         assertTrue(e.getMessage().contains("\"sixty\" is not a whole number of seconds. It is the old name of"
                 + " payop.ipn.lease"), e.getMessage());
+    }
+
+    /** The readiness check's reason before a client exists: the same text as the client's own. */
+    @Test
+    void anExpiredTokenIsAProblemThatNamesTheFixAndAValidOneIsNot() {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        Instant past = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        Function<Instant, String> token = exp -> b64.encodeToString("{\"alg\":\"RS256\"}".getBytes()) + "."
+                + b64.encodeToString(("{\"exp\":" + exp.getEpochSecond() + "}").getBytes()) + ".c2ln";
+        props.put("payop.jwt-token", token.apply(past));
+        assertEquals(Optional.of("the JWT token expired at " + past + "; create a new token in the Payop dashboard"
+                + " and set payop.jwt-token"), checkoutAndIpn().jwtTokenProblem());
+        props.put("payop.jwt-token", token.apply(Instant.now().plusSeconds(3600)));
+        assertEquals(Optional.empty(), checkoutAndIpn().jwtTokenProblem());
+        props.put("payop.jwt-token", JWT); // no exp claim: nothing to tell from the settings
+        assertEquals(Optional.empty(), checkoutAndIpn().jwtTokenProblem());
     }
 }

@@ -80,7 +80,12 @@ public final class TokenWatch {
             return Optional.of("the Payop API refused the JWT token (HTTP 401) at " + refused
                     + "; create a new token in the Payop dashboard and set payop.jwt-token");
         }
-        if (expiresAt != null && !clock.instant().isBefore(expiresAt)) {
+        return expired(expiresAt, clock.instant());
+    }
+
+    /** The problem of a token with this expiry at {@code now}: expired, or empty (also without an expiry). */
+    public static Optional<String> expired(Instant expiresAt, Instant now) {
+        if (expiresAt != null && !now.isBefore(expiresAt)) {
             return Optional.of("the JWT token expired at " + expiresAt + "; create a new token in the Payop dashboard"
                     + " and set payop.jwt-token");
         }

@@ -47,9 +47,7 @@ public final class PayopStatus {
         Optional<PayopClient> payop = extension.client();
         Optional<Instant> expiry = payop.isPresent() ? payop.get().tokenExpiresAt() : s.jwtTokenExpiresAt();
         expiry.ifPresent(e -> data.put("jwtTokenExpiresAt", e.toString()));
-        Optional<String> problem = payop.flatMap(PayopClient::tokenProblem).or(() -> expiry
-                .filter(e -> !Instant.now().isBefore(e)).map(e -> "the JWT token expired at " + e + "; create a new"
-                        + " token in the Payop dashboard and set payop.jwt-token"));
+        Optional<String> problem = payop.isPresent() ? payop.get().tokenProblem() : s.jwtTokenProblem();
         if (problem.isPresent()) {
             data.put("jwtToken", problem.get());
             return new Report(false, problem.get(), data);
