@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -77,13 +78,14 @@ public class PayopIpnServlet extends HttpServlet {
         }
         IpnProcessor p = processor;
         int max = p.maxBodyBytes();
-        if (request.getContentLengthLong() > max) {
+        long declared = request.getContentLengthLong();
+        if (declared > max) {
             answer(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too large");
             return;
         }
         byte[] body;
         try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(max + 1);
+            body = declared >= 0 ? readDeclared(in, (int) declared) : in.readNBytes(max + 1);
         } catch (IOException e) {
             // The client went away or sent a broken chunked body; if it can still read, tell it.
             answer(response, HttpServletResponse.SC_BAD_REQUEST, "malformed");
@@ -104,6 +106,16 @@ public class PayopIpnServlet extends HttpServlet {
             return;
         }
         answer(response, result.httpStatus(), result.responseText());
+    }
+
+    /**
+     * A body of a known length into one array of that length: {@code readNBytes(max + 1)} would
+     * read through 8 KB chunks and copy, for a body of well under 2 KB, on every IPN.
+     */
+    private static byte[] readDeclared(InputStream in, int length) throws IOException {
+        byte[] body = new byte[length];
+        int read = in.readNBytes(body, 0, length);
+        return read == length ? body : Arrays.copyOf(body, read); // the peer stopped early: what came
     }
 
     private static List<String> headers(HttpServletRequest request, String name) {

@@ -216,6 +216,18 @@ class PayopIpnServletTest {
     }
 
     @Test
+    void aChunkedIpnWithoutContentLengthIsReadWholeAndApplied() {
+        String tx = UUID.randomUUID().toString();
+        apiSays(tx, 2);
+
+        Jetty.Answer a = jetty.postChunked("/shop" + IPN, checkout(tx, 2).getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(200, a.status());
+        assertEquals("ok", a.body());
+        assertEquals(1, ShopHandler.of(tx).size());
+    }
+
+    @Test
     void aBodyOverTheCapIs413WithOrWithoutContentLength() {
         byte[] big = new byte[64 * 1024 + 1];
         java.util.Arrays.fill(big, (byte) ' ');
