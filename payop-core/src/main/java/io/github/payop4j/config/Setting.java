@@ -134,7 +134,8 @@ public final class Setting<T> {
     public static final Setting<Duration> IPN_DUPLICATE_WAIT = new Setting<>("payop.ipn.duplicate-wait", "duration",
             Durations.format(IpnProcessor.DEFAULT_DUPLICATE_WAIT), IPN,
             "How long a repeat of an IPN that is being applied waits for that outcome (then `duplicate`), and any"
-            + " IPN for its turn (`payop.ipn.max-applying`), before answering 503; `0s` answers 503 at once.", Parsers.duration(Duration.ZERO, Duration.ofMinutes(1)));
+            + " IPN for its turn (`payop.ipn.max-applying`), before answering 503; `0s` answers 503 at once.",
+            Parsers.duration(Duration.ZERO, Duration.ofMinutes(1)));
     public static final Setting<Integer> IPN_MAX_APPLYING = new Setting<>("payop.ipn.max-applying", "number",
             String.valueOf(IpnProcessor.DEFAULT_MAX_APPLYING), IPN,
             "How many IPNs one node applies at once (journal, order check, handlers); the others wait their turn"

@@ -201,8 +201,8 @@ public final class IpnProcessor {
                 + (config.orderLookup() != null) + ", transactions=" + config.transactions() + ", lease="
                 + config.lease() + ", duplicateWait=" + config.duplicateWait() + ", maxDuplicateWaiters="
                 + config.maxWaiters() + ", maxApplying=" + config.maxApplying() + ", maxBodyBytes="
-                + config.maxBodyBytes() + ", retention="
-                + config.operations().retention() + ", reconcileAfter=" + config.operations().reconcileAfter()
+                + config.maxBodyBytes() + ", retention=" + config.operations().retention() + ", reconcileAfter="
+                + config.operations().reconcileAfter()
                 + ", reconcileEvery=" + config.operations().reconcileEvery() + ", refundDoublePayments="
                 + config.operations().refundDoublePayments() + "]";
     }

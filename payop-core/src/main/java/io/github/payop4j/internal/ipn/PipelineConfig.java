@@ -26,8 +26,8 @@ import java.util.List;
  */
 public record PipelineConfig(IpnSourcePolicy sources, PayopClient client, Confirmer confirmer,
         IpnOrderLookup orderLookup, List<IpnHandler> handlers, IpnJournal journal, Ledger ledger,
-        IpnTransactions transactions, Duration lease, Duration duplicateWait, int maxWaiters, int maxApplying, int maxBodyBytes,
-        Clock clock, JsonCodec json, Operations operations) {
+        IpnTransactions transactions, Duration lease, Duration duplicateWait, int maxWaiters, int maxApplying,
+        int maxBodyBytes, Clock clock, JsonCodec json, Operations operations) {
 
     public PipelineConfig {
         handlers = List.copyOf(handlers);
