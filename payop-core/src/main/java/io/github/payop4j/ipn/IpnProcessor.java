@@ -313,8 +313,10 @@ public final class IpnProcessor {
          * handlers and the mark, the part that holds the journal's and the shop's database
          * connections. The others wait their turn in arrival order, for at most
          * {@link #duplicateWait}, then answer 503 and Payop retries. A burst (Payop's retries after
-         * an outage) thus never takes more than this many connections, and on a busy node each
-         * delivery finishes sooner than when all of them share the processors at once. Default 4.
+         * an outage) is thus applied this many at a time, with only that many deliveries holding
+         * connections through the handlers (the duplicate check before the turn is one short read),
+         * and on a busy node each delivery finishes sooner than when all of them share the
+         * processors at once. Default 4.
          */
         public Builder maxApplying(int max) {
             if (max < 1 || max > 1_000) {

@@ -234,8 +234,9 @@ public final class Pipeline {
 
     /**
      * Waits, in arrival order and at most until {@code deadline}, for one of the
-     * {@code maxApplying} turns to apply a delivery. The bound is a bulkhead: a burst never takes
-     * more than that many of the journal's and the shop's connections. It also keeps the tail of
+     * {@code maxApplying} turns to apply a delivery. The bound is a bulkhead: of a burst, only that
+     * many deliveries hold the journal's and the shop's connections through the handlers at once
+     * (the duplicate check before the turn is one short read). It also keeps the tail of
      * the latency short on a busy node: a few deliveries at a time each finish in a few
      * milliseconds, where dozens sharing two processors and a database at once each take the
      * time of all of them, and the unlucky ones several times that.
