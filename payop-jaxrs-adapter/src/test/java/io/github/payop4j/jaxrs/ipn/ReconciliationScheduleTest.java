@@ -17,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,28 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 class ReconciliationScheduleTest {
 
-    private static final String IPN = "{\"invoice\":{\"id\":\"inv-1\",\"status\":1,\"txid\":\"tx-1\"},\"transaction\":"
-            + "{\"id\":\"tx-1\",\"state\":2,\"order\":{\"id\":\"order-1\"},\"error\":{\"message\":\"\",\"code\":\"\"}}}";
-
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
+    private static final String IPN = "{\"invoice\":{\"id\":\"inv-1\",\"status\":1,\"txid\":\"tx-1\"},"
+            + "\"transaction\":{\"id\":\"tx-1\",\"state\":2,\"order\":{\"id\":\"order-1\"},"
+            + "\"error\":{\"message\":\"\",\"code\":\"\"}}}";
 
     @Test
     void withoutAJwtTokenTheSweepIsSkippedAndTheJournalIsStillPurged() {
@@ -61,20 +40,21 @@ class ReconciliationScheduleTest {
         ReconciliationSchedule schedule = new ReconciliationSchedule(settings, null);
         schedule.start(new Object()); // no JNDI in a unit test: nothing is scheduled, but the decision is made
 
-        MovingClock clock = new MovingClock();
         IpnJournal journal = IpnJournal.inMemory();
-        IpnProcessor p = IpnProcessor.builder().journal(journal).handler(e -> { }).clock(clock)
-                .retention(Duration.ofHours(1))
-                .sources(IpnSourcePolicy.builder().allow(List.of("127.0.0.1")).build()).build();
-        assertEquals(IpnOutcome.PROCESSED, p.process(new IpnDelivery(IPN.getBytes(StandardCharsets.UTF_8),
-                "127.0.0.1", List.of(), List.of(), clock.instant())).outcome());
+        assertEquals(IpnOutcome.PROCESSED, node(journal, Clock.systemUTC()).process(new IpnDelivery(
+                IPN.getBytes(StandardCharsets.UTF_8), "127.0.0.1", List.of(), List.of(), Instant.now())).outcome());
         IpnJournal.Key key = new IpnJournal.Key(IpnKind.CHECKOUT, "tx-1", "ACCEPTED");
         assertTrue(journal.find(key).isPresent());
 
-        clock.now = clock.now.plus(Duration.ofHours(49)); // past the retention and the 48 h floor of claims
-        schedule.runOnce(p);
+        // The same journal 49 hours on: past the retention and the 48 h floor of claims.
+        schedule.runOnce(node(journal, Clock.offset(Clock.systemUTC(), Duration.ofHours(49))));
 
         assertFalse(journal.find(key).isPresent(), "the claim is purged");
         assertTrue(journal.entries(IpnKind.CHECKOUT, "tx-1").isEmpty(), "the delivery row is purged");
+    }
+
+    private static IpnProcessor node(IpnJournal journal, Clock clock) {
+        return IpnProcessor.builder().journal(journal).handler(e -> { }).clock(clock).retention(Duration.ofHours(1))
+                .sources(IpnSourcePolicy.builder().allow(List.of("127.0.0.1")).build()).build();
     }
 }
