@@ -122,10 +122,12 @@ public final class IpnLoadRun {
                         // against itself nearly empty (the two runs above).
                         long failed = LoadDriver.fill(url, CLIENTS, FULL_FILL);
                         if (failed > 0) {
-                            throw new IllegalStateException(failed + " IPNs of the fill were not applied; see wildfly-console.log");
+                            throw new IllegalStateException(failed + " IPNs of the fill were not applied;"
+                                    + " see wildfly-console.log");
                         }
-                        results.addAll(LoadDriver.alternate(List.of(bare, new LoadDriver.Target(AFTER_FILL
-                                + "duplicate, memory", url, LoadDriver.same(tx), "duplicate")), CLIENTS, warmup, measure));
+                        LoadDriver.Target dupAfterFill = new LoadDriver.Target(AFTER_FILL + "duplicate, memory", url,
+                                LoadDriver.same(tx), "duplicate");
+                        results.addAll(LoadDriver.alternate(List.of(bare, dupAfterFill), CLIENTS, warmup, measure));
                         results.add(LoadDriver.run(AFTER_FILL + "fresh, memory", url, CLIENTS, LoadDriver.fresh(), "ok",
                                 warmup, measure));
                     }
@@ -140,7 +142,8 @@ public final class IpnLoadRun {
         try (var lines = Files.lines(out.resolve("wildfly-console.log"))) {
             anomalies = lines.filter(l -> l.contains("PAYOP-IPN-005")).count();
         }
-        report += "\nAnomalies reported by the server during the run (PAYOP-IPN-005): " + anomalies + " (expected 0).\n";
+        report += "\nAnomalies reported by the server during the run (PAYOP-IPN-005): " + anomalies
+                + " (expected 0).\n";
         Files.writeString(out.resolve("ipn-report.md"), report);
         LOG.log(System.Logger.Level.INFO, "IPN load run written to " + out.resolve("ipn-report.md") + "\n" + report);
         BenchRun.deleteTree(tmp);

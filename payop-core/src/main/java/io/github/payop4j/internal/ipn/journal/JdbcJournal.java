@@ -150,7 +150,8 @@ public final class JdbcJournal implements IpnJournal {
 
     @Override
     public List<Key> processing(Instant claimedBefore, int limit) {
-        return store.run(() -> "list claims in processing", c -> rows.processing(c, claimedBefore, Limits.check(limit)));
+        return store.run(() -> "list claims in processing",
+                c -> rows.processing(c, claimedBefore, Limits.check(limit)));
     }
 
     @Override

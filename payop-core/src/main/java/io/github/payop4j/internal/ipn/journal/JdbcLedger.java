@@ -50,8 +50,7 @@ final class JdbcLedger implements Ledger {
                         : appliedWithInvoiceInOneStatement)) {
                     int offset = 0;
                     if (invoice != null) {
-                        bindInvoiceUpdate(ps, invoice.invoiceId(), invoice.state(), invoice.transactionId(),
-                                invoice.note(), now);
+                        bindInvoiceUpdate(ps, invoice, now);
                         offset = 5;
                     }
                     rows.bindMark(ps, offset, key, delivery.id(), now, IpnJournal.ClaimStatus.APPLIED);
@@ -63,8 +62,7 @@ final class JdbcLedger implements Ledger {
                 }
             }
             if (invoice != null) {
-                store.update(c, sql.updateInvoice, ps -> bindInvoiceUpdate(ps, invoice.invoiceId(), invoice.state(),
-                        invoice.transactionId(), invoice.note(), now));
+                store.update(c, sql.updateInvoice, ps -> bindInvoiceUpdate(ps, invoice, now));
             }
             int n = rows.mark(c, key, delivery.id(), now, IpnJournal.ClaimStatus.APPLIED);
             rows.insertEntry(c, delivery);
@@ -102,25 +100,25 @@ final class JdbcLedger implements Ledger {
 
     @Override
     public Optional<InvoiceRecord> latestInvoice(String orderId) {
-        return store.run(() -> "read the invoices of an order", c -> invoices(c, sql.selectLatestInvoice, orderId).stream()
-                .findFirst());
+        return store.run(() -> "read the invoices of an order", c -> invoices(c, sql.selectLatestInvoice, orderId)
+                .stream().findFirst());
     }
 
     @Override
     public void updateInvoice(String invoiceId, InvoiceRecord.State state, String transactionId, String note,
             Instant now) {
+        InvoiceUpdate update = new InvoiceUpdate(invoiceId, state, transactionId, note);
         store.run(() -> "update invoice " + invoiceId, c -> store.update(c, sql.updateInvoice,
-                ps -> bindInvoiceUpdate(ps, invoiceId, state, transactionId, note, now)));
+                ps -> bindInvoiceUpdate(ps, update, now)));
     }
 
     /** The 5 parameters of {@link JdbcLedgerSql#updateInvoice}, first in the statement. */
-    private static void bindInvoiceUpdate(PreparedStatement ps, String invoiceId, InvoiceRecord.State state,
-            String transactionId, String note, Instant now) throws SQLException {
-        ps.setString(1, state.name());
-        ps.setString(2, transactionId);
-        ps.setString(3, cut(note));
+    private static void bindInvoiceUpdate(PreparedStatement ps, InvoiceUpdate u, Instant now) throws SQLException {
+        ps.setString(1, u.state().name());
+        ps.setString(2, u.transactionId());
+        ps.setString(3, cut(u.note()));
         ps.setObject(4, time(now));
-        ps.setString(5, invoiceId);
+        ps.setString(5, u.invoiceId());
     }
 
     @Override

@@ -59,7 +59,8 @@ final class JdbcStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new JournalException("The IPN journal could not " + what.get() + " (SQLState " + e.getSQLState() + ")", e);
+            throw new JournalException("The IPN journal could not " + what.get() + " (SQLState " + e.getSQLState()
+                    + ")", e);
         }
     }
 

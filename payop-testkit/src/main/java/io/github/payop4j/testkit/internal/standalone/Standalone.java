@@ -84,7 +84,7 @@ public final class Standalone {
         return config;
     }
 
-    /** MicroProfile Config for payop-jaxrs-adapter (or the servlet's context parameters): every property a shop needs. */
+    /** Every property a shop needs: MicroProfile Config for payop-jaxrs-adapter, or the servlet's parameters. */
     static void writeConfig(PayopEmulator e, Path file) {
         StringBuilder out = new StringBuilder("# payop4j against the Payop emulator (payop-testkit) on 127.0.0.1:")
                 .append(e.port()).append(": test credentials of this emulator run only\n");
