@@ -35,6 +35,11 @@ public record IpnDelivery(byte[] body, String peerAddress, List<String> xForward
         return body.clone();
     }
 
+    /** The delivery's own array, for {@link IpnProcessor}, which only reads it: one copy per delivery is enough. */
+    byte[] sharedBody() {
+        return body;
+    }
+
     /** The body length, without copying it. */
     public int bodyLength() {
         return body.length;

@@ -94,7 +94,7 @@ public final class IpnProcessor {
 
     /** Processes one delivery. Never throws: every failure is an outcome with a status to answer. */
     public IpnResult process(IpnDelivery delivery) {
-        return pipeline.process(Objects.requireNonNull(delivery, "delivery"));
+        return pipeline.process(Objects.requireNonNull(delivery, "delivery"), delivery.sharedBody());
     }
 
     public IpnJournal journal() {

@@ -69,9 +69,13 @@ public final class Pipeline {
         }
     }
 
-    /** Never throws (short of a VM error): every failure becomes an outcome. */
-    public IpnResult process(IpnDelivery d) {
-        IpnResult result = receive(d);
+    /**
+     * Never throws (short of a VM error): every failure becomes an outcome.
+     *
+     * @param body the delivery's bytes, which the pipeline reads and keeps but never changes
+     */
+    public IpnResult process(IpnDelivery d, byte[] body) {
+        IpnResult result = receive(d, body);
         counts.get(result.outcome()).increment();
         return result;
     }
@@ -83,7 +87,7 @@ public final class Pipeline {
         return Collections.unmodifiableMap(out);
     }
 
-    private IpnResult receive(IpnDelivery d) {
+    private IpnResult receive(IpnDelivery d, byte[] body) {
         String source = cfg.sources().clientAddress(d.peerAddress(), d.xForwardedFor(), d.forwarded());
         if (source == null || !cfg.sources().allows(source)) {
             refusals.refused(source, d);
@@ -94,7 +98,6 @@ public final class Pipeline {
                     + " exceeds " + cfg.maxBodyBytes());
             return refusal(IpnOutcome.TOO_LARGE, "body exceeds " + cfg.maxBodyBytes() + " bytes");
         }
-        byte[] body = d.body(); // our own copy
         IpnBody seen = IpnBody.of(body);
         Notification known = seen == null ? null : appliedBodies.get(seen);
         if (known != null) {

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class IpLiteral {
 
-    private static final Pattern IPV4 = Pattern.compile("([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]{2,45}");
+    private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
 
     private IpLiteral() {
     }
@@ -29,17 +29,9 @@ public final class IpLiteral {
         if (zone > 0) {
             s = s.substring(0, zone);
         }
-        var v4 = IPV4.matcher(s);
-        if (v4.matches()) {
-            byte[] bytes = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                int octet = Integer.parseInt(v4.group(i + 1));
-                if (octet > 255) {
-                    return null;
-                }
-                bytes[i] = (byte) octet;
-            }
-            return byAddress(bytes);
+        byte[] v4 = ipv4(s);
+        if (v4 != null) {
+            return byAddress(v4);
         }
         if (s.indexOf(':') >= 0 && IPV6.matcher(s).matches()) {
             try {
@@ -68,19 +60,58 @@ public final class IpLiteral {
                 return null;
             }
             String rest = s.substring(close + 1);
-            if (!rest.isEmpty() && !rest.matches(":[0-9]{1,5}")) {
+            if (!rest.isEmpty() && (rest.charAt(0) != ':' || !PORT.matcher(rest).region(1, rest.length()).matches())) {
                 return null;
             }
             return parse(s.substring(0, close + 1));
         }
         int colon = s.indexOf(':');
         if (colon > 0 && colon == s.lastIndexOf(':')) {
-            if (!s.substring(colon + 1).matches("[0-9]{1,5}")) {
+            if (!PORT.matcher(s).region(colon + 1, s.length()).matches()) {
                 return null;
             }
             s = s.substring(0, colon); // IPv4 with a port
         }
         return parse(s);
+    }
+
+    /**
+     * Four dot-separated decimal octets of one to three ASCII digits, each at most 255, or
+     * {@code null}. Scanned by hand: every IPN's peer address passes here (twice), and a regex
+     * match cost a matcher and four substrings each time.
+     */
+    static byte[] ipv4(String s) {
+        int n = s.length();
+        if (n < 7 || n > 15) {
+            return null;
+        }
+        byte[] bytes = new byte[4];
+        int octet = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 3) {
+                    return null;
+                }
+                value = value * 10 + (c - '0');
+            } else if (c == '.' && digits > 0 && octet < 3) {
+                if (value > 255) {
+                    return null;
+                }
+                bytes[octet++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        if (octet != 3 || digits == 0 || value > 255) {
+            return null;
+        }
+        bytes[3] = (byte) value;
+        return bytes;
     }
 
     private static InetAddress byAddress(byte[] bytes) {
