@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -18,6 +19,8 @@ import javax.sql.DataSource;
  * transaction inserted the same key.
  */
 final class JdbcStore {
+
+    private static final System.Logger LOG = System.getLogger("io.github.payop4j.ipn");
 
     private final DataSource dataSource;
     private final JdbcOptions options;
@@ -148,12 +151,18 @@ final class JdbcStore {
         }
     }
 
+    /** Once, on first use: whether the database can keep a journal, and its tables. */
     private void ensureSchema() {
-        if (schemaReady || !options.createSchema()) {
+        if (schemaReady) {
             return;
         }
         synchronized (schemaLock) {
             if (schemaReady) {
+                return;
+            }
+            warnIfInMemory();
+            if (!options.createSchema()) {
+                schemaReady = true;
                 return;
             }
             SQLException last = null;
@@ -181,6 +190,57 @@ final class JdbcStore {
                         + "* (SQLState " + (last == null ? "?" : last.getSQLState()) + ")", last);
             }
         }
+    }
+
+    /**
+     * A journal that forgets on restart answers Payop's repeats after a restart as new deliveries,
+     * and WildFly's default DataSource (ExampleDS, which {@code java:comp/DefaultDataSource} is
+     * unless changed) is such a database: say so once, with the fix.
+     */
+    private void warnIfInMemory() {
+        String url;
+        try (Connection c = dataSource.getConnection()) {
+            url = c.getMetaData().getURL();
+        } catch (SQLException | RuntimeException e) {
+            return; // the first real use reports a database that cannot be reached
+        }
+        if (isInMemory(url)) {
+            LOG.log(System.Logger.Level.WARNING, "PAYOP-IPN-014 The IPN journal is in an in-memory database ("
+                    + withoutParameters(url) + "): it is empty after every restart, so an IPN that Payop repeats"
+                    + " or retries after a restart (it does for 24 hours) is applied a second time, and the records"
+                    + " of paid orders and invoices are lost. WildFly's default DataSource (ExampleDS) is one."
+                    + " Point the journal at a database on disk: payop.ipn.datasource (or IpnJournal.jdbc(..)) naming"
+                    + " PostgreSQL, or H2 with a jdbc:h2:file: URL.");
+        }
+    }
+
+    /** H2, HSQLDB, Derby and SQLite databases that live only in the JVM (or H2 server) that holds them. */
+    static boolean isInMemory(String url) {
+        if (url == null) {
+            return false;
+        }
+        String u = url.toLowerCase(Locale.ROOT);
+        if (u.startsWith("jdbc:h2:")) {
+            String rest = u.substring("jdbc:h2:".length());
+            return rest.startsWith("mem:") || rest.contains("/mem:"); // also tcp://host/mem:name
+        }
+        if (u.startsWith("jdbc:sqlite:")) {
+            String rest = u.substring("jdbc:sqlite:".length());
+            return rest.isEmpty() || rest.startsWith(":memory:") || rest.contains("mode=memory");
+        }
+        return u.startsWith("jdbc:hsqldb:mem:") || u.startsWith("jdbc:derby:memory:");
+    }
+
+    /** The URL up to its parameters (which may hold a password), without any user information. */
+    static String withoutParameters(String url) {
+        int end = url.length();
+        for (char stop : new char[] {';', '?', '&'}) {
+            int i = url.indexOf(stop);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        return url.substring(0, end).replaceAll("//[^/@]*@", "//");
     }
 
     private boolean tablesExist() {
