@@ -15,17 +15,20 @@ import java.util.UUID;
 
 /**
  * The IPN load run of issue 12: payop-ipn-servlet inside a real WildFly, its journal in memory,
- * in WildFly's H2 (ExampleDS) and in a real PostgreSQL, against a bare servlet in the same server;
- * 32 concurrent clients; the duplicate path (an IPN already applied) and the fresh path (a new
- * transaction each time, confirmed with the loopback stub's {@code GET /v2/transactions/{id}}),
- * and the in-memory journal again past its cap. Each duplicate path is measured in alternating
- * one-second slices with the bare servlet (a paired ratio); each fresh path alone, sustained.
+ * in WildFly's H2 (ExampleDS, a database in memory: the journal warns that it forgets on restart)
+ * and in a real PostgreSQL, against a bare servlet in the same server; on request also in H2 on
+ * disk ({@code h2-file}, a DataSource of its own); 32 concurrent clients; the duplicate path (an
+ * IPN already applied) and the fresh path (a new transaction each time, confirmed with the
+ * loopback stub's {@code GET /v2/transactions/{id}}), and the in-memory journal again past its
+ * cap. Each duplicate path is measured in alternating one-second slices with the bare servlet (a
+ * paired ratio); each fresh path alone, sustained.
  *
  * <p>Arguments: the unpacked WildFly, the results directory, and seconds of warm-up and of
  * measurement per scenario. System properties: {@code bench.cp.common} (for the stub) and
  * {@code bench.lib} (whose {@code common/} and {@code ipn/} hold the jars the WARs bundle),
- * {@code bench.ipn.journals} (default {@code memory,h2,postgresql}). Environment:
- * {@code PAYOP_BENCH_SERVER_OPTS}, more JVM options for WildFly (a JFR recording, say).
+ * {@code bench.ipn.journals} (default {@code memory,h2,postgresql}; or any of them and
+ * {@code h2-file}). Environment: {@code PAYOP_BENCH_SERVER_OPTS}, more JVM options for WildFly
+ * (a JFR recording, say).
  */
 public final class IpnLoadRun {
 
@@ -58,6 +61,8 @@ public final class IpnLoadRun {
         libs.add(jar(ipnLibs, "payop-ipn-servlet-"));
         List<Path> pgLibs = new ArrayList<>(libs);
         pgLibs.add(jar(ipnLibs, "postgresql-"));
+        List<Path> h2Libs = new ArrayList<>(libs);
+        h2Libs.add(jar(ipnLibs, "h2-"));
 
         BenchRun.Stub stub = BenchRun.startStub(System.getProperty("bench.cp.common"), tmp);
         List<LoadDriver.Result> results = new ArrayList<>();
@@ -77,11 +82,21 @@ public final class IpnLoadRun {
                         <max-pool-size>64</max-pool-size>
                       </data-source>
                     """.formatted(pg.getPort());
+            String h2File = """
+                      <data-source>
+                        <name>java:app/jdbc/ipn</name>
+                        <class-name>org.h2.jdbcx.JdbcDataSource</class-name>
+                        <url>jdbc:h2:file:%s</url>
+                        <transactional>true</transactional>
+                        <max-pool-size>64</max-pool-size>
+                      </data-source>
+                    """.formatted(tmp.resolve("h2-file").resolve("journal"));
             Path wars = out.resolve("wars");
             Files.createDirectories(wars);
             List<Path> deploy = List.of(Wars.bare(wars),
                     Wars.ipn(wars, "ipn-memory", api, "memory", "", libs),
                     Wars.ipn(wars, "ipn-h2", api, "java:jboss/datasources/ExampleDS", "", libs),
+                    Wars.ipn(wars, "ipn-h2-file", api, "java:app/jdbc/ipn", h2File, h2Libs),
                     Wars.ipn(wars, "ipn-postgresql", api, "java:app/jdbc/ipn", dataSource, pgLibs));
             try (WildFly server = WildFly.start(home, out, deploy)) {
                 String base = "http://127.0.0.1:" + server.httpPort;
