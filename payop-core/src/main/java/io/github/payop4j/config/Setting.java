@@ -118,8 +118,9 @@ public final class Setting<T> {
     public static final Setting<String> IPN_DATASOURCE = new Setting<>("payop.ipn.datasource", "JNDI name",
             "java:comp/DefaultDataSource", IPN,
             "DataSource of the IPN journal, or `none` for memory (lost on restart, one node only). WildFly's"
-            + " default is an in-memory H2 (ExampleDS), lost on restart too (`PAYOP-IPN-014`): name a database on"
-            + " disk in production.", Parsers.dataSource(), new Alias("payop.ipn.journal",
+            + " default (ExampleDS, in memory) and Payara Micro's without `--rootdir` (in a temporary directory)"
+            + " are lost on restart too (`PAYOP-IPN-014`): name a lasting database in production.",
+            Parsers.dataSource(), new Alias("payop.ipn.journal",
                     v -> v.equalsIgnoreCase("memory") ? Parsers.NO_DATASOURCE : v));
     public static final Setting<String> IPN_TABLE_PREFIX = new Setting<>("payop.ipn.table-prefix", "text",
             IpnJournal.JdbcOptions.DEFAULTS.tablePrefix(), IPN,

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -160,7 +159,7 @@ final class JdbcStore {
             if (schemaReady) {
                 return;
             }
-            warnIfInMemory();
+            warnIfForgetful();
             if (!options.createSchema()) {
                 schemaReady = true;
                 return;
@@ -194,53 +193,23 @@ final class JdbcStore {
 
     /**
      * A journal that forgets on restart answers Payop's repeats after a restart as new deliveries,
-     * and WildFly's default DataSource (ExampleDS, which {@code java:comp/DefaultDataSource} is
-     * unless changed) is such a database: say so once, with the fix.
+     * and two servers' defaults are such databases: say so once, with the fix.
      */
-    private void warnIfInMemory() {
+    private void warnIfForgetful() {
         String url;
         try (Connection c = dataSource.getConnection()) {
             url = c.getMetaData().getURL();
         } catch (SQLException | RuntimeException e) {
             return; // the first real use reports a database that cannot be reached
         }
-        if (isInMemory(url)) {
-            LOG.log(System.Logger.Level.WARNING, "PAYOP-IPN-014 The IPN journal is in an in-memory database ("
-                    + withoutParameters(url) + "): it is empty after every restart, so an IPN that Payop repeats"
-                    + " or retries after a restart (it does for 24 hours) is applied a second time, and the records"
-                    + " of paid orders and invoices are lost. WildFly's default DataSource (ExampleDS) is one."
-                    + " Point the journal at a database on disk: payop.ipn.datasource (or IpnJournal.jdbc(..)) naming"
-                    + " PostgreSQL, or H2 with a jdbc:h2:file: URL.");
+        String problem = Durability.problem(url, System.getProperty("java.io.tmpdir"));
+        if (problem != null) {
+            LOG.log(System.Logger.Level.WARNING, "PAYOP-IPN-014 The IPN journal's database does not outlive a"
+                    + " restart: " + problem + ". After one, an IPN that Payop repeats or retries (it does for 24"
+                    + " hours) is applied a second time, and the records of paid orders and invoices are lost. Point"
+                    + " the journal at a database that lasts: payop.ipn.datasource (or IpnJournal.jdbc(..)) naming"
+                    + " PostgreSQL, or H2 with a jdbc:h2:file: URL outside the temporary directory.");
         }
-    }
-
-    /** H2, HSQLDB, Derby and SQLite databases that live only in the JVM (or H2 server) that holds them. */
-    static boolean isInMemory(String url) {
-        if (url == null) {
-            return false;
-        }
-        String u = url.toLowerCase(Locale.ROOT);
-        if (u.startsWith("jdbc:h2:")) {
-            String rest = u.substring("jdbc:h2:".length());
-            return rest.startsWith("mem:") || rest.contains("/mem:"); // also tcp://host/mem:name
-        }
-        if (u.startsWith("jdbc:sqlite:")) {
-            String rest = u.substring("jdbc:sqlite:".length());
-            return rest.isEmpty() || rest.startsWith(":memory:") || rest.contains("mode=memory");
-        }
-        return u.startsWith("jdbc:hsqldb:mem:") || u.startsWith("jdbc:derby:memory:");
-    }
-
-    /** The URL up to its parameters (which may hold a password), without any user information. */
-    static String withoutParameters(String url) {
-        int end = url.length();
-        for (char stop : new char[] {';', '?', '&'}) {
-            int i = url.indexOf(stop);
-            if (i >= 0 && i < end) {
-                end = i;
-            }
-        }
-        return url.substring(0, end).replaceAll("//[^/@]*@", "//");
     }
 
     private boolean tablesExist() {
