@@ -8,6 +8,7 @@ import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -20,6 +21,8 @@ import javax.sql.DataSource;
 final class JdbcStore {
 
     private static final System.Logger LOG = System.getLogger("io.github.payop4j.ipn");
+    /** Rounds of the schema's DDL before giving up (see {@link #pauseBeforeRetry}). */
+    private static final int SCHEMA_ATTEMPTS = 5;
 
     private final DataSource dataSource;
     private final JdbcOptions options;
@@ -165,7 +168,10 @@ final class JdbcStore {
                 return;
             }
             SQLException last = null;
-            for (int attempt = 0; attempt < 3 && !schemaReady; attempt++) {
+            for (int attempt = 0; attempt < SCHEMA_ATTEMPTS && !schemaReady; attempt++) {
+                if (attempt > 0 && !pauseBeforeRetry(attempt)) {
+                    break;
+                }
                 try (Connection c = dataSource.getConnection()) {
                     try (var s = c.createStatement()) {
                         for (String statement : ddl) {
@@ -179,9 +185,10 @@ final class JdbcStore {
                     }
                 } catch (SQLException e) {
                     // Another node creating the same tables right now makes PostgreSQL report a
-                    // unique violation on its catalog even with IF NOT EXISTS: look again.
+                    // unique violation on its catalog, and H2 "object already exists", even with
+                    // IF NOT EXISTS: pause, and look again.
                     last = e;
-                    schemaReady = attempt == 2 && tablesExist();
+                    schemaReady = attempt == SCHEMA_ATTEMPTS - 1 && tablesExist();
                 }
             }
             if (!schemaReady) {
@@ -209,6 +216,22 @@ final class JdbcStore {
                     + " hours) is applied a second time, and the records of paid orders and invoices are lost. Point"
                     + " the journal at a database that lasts: payop.ipn.datasource (or IpnJournal.jdbc(..)) naming"
                     + " PostgreSQL, or H2 with a jdbc:h2:file: URL outside the temporary directory.");
+        }
+    }
+
+    /**
+     * Nodes that start together race on the same DDL (H2 and PostgreSQL can both report an object
+     * created by a concurrent IF NOT EXISTS as a failure): a short, growing, random pause lets the
+     * other node finish instead of colliding with it again. False if interrupted.
+     */
+    private static boolean pauseBeforeRetry(int attempt) {
+        long millis = (10L << attempt) + ThreadLocalRandom.current().nextLong(10L << attempt);
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
