@@ -10,6 +10,7 @@ import io.github.payop4j.ipn.IpnDelivery;
 import io.github.payop4j.ipn.IpnEvent;
 import io.github.payop4j.ipn.IpnJournal;
 import io.github.payop4j.ipn.IpnProcessor;
+import io.github.payop4j.testing.LogLines;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -21,9 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import javax.naming.NameNotFoundException;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -118,35 +116,16 @@ class SettingsAssemblyTest {
     @Test
     void noneIsTheInMemoryJournalWithAWarning() {
         props.put("payop.ipn.datasource", "none");
-        List<String> warnings = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                warnings.add(r.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger("io.github.payop4j.config");
-        logger.addHandler(capture);
         PayopSettings s = settings();
-        try (PayopClient client = s.clientBuilder().build()) {
+        try (LogLines log = LogLines.of("io.github.payop4j.config"); PayopClient client = s.clientBuilder().build()) {
             IpnProcessor processor = s.ipnProcessorBuilder(client, name -> {
                 throw new AssertionError("no lookup for none");
             }, IpnJournal.JdbcOptions.DEFAULTS).handler(e -> { }).build();
             assertEquals("IpnJournal.inMemory()", processor.journal().toString());
             assertTrue(processor.verifiesWithApi());
-        } finally {
-            logger.removeHandler(capture);
+            List<String> warnings = log.startingWith("PAYOP-CONFIG-003 payop.ipn.datasource=none");
+            assertEquals(1, warnings.size(), warnings.toString());
         }
-        assertEquals(1, warnings.stream().filter(w -> w.startsWith("PAYOP-CONFIG-003 payop.ipn.datasource=none"))
-                .count(), warnings.toString());
     }
 
     @Test

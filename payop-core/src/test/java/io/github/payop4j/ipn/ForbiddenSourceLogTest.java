@@ -4,6 +4,7 @@ import static io.github.payop4j.ipn.IpnFixtures.checkoutIpn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.payop4j.testing.LogLines;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,13 +12,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A 403 names its fix, and an internet scan does not flood the log: per processor, each source
@@ -28,39 +24,17 @@ class ForbiddenSourceLogTest {
 
     private static final byte[] BODY = checkoutIpn("tx-1", 2, "o-1", "").getBytes(StandardCharsets.UTF_8);
 
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            warnings.add(r.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
     private final MutableClock clock = new MutableClock();
 
-    @BeforeEach
-    void listen() {
-        Logger.getLogger("io.github.payop4j.ipn").addHandler(capture);
-    }
-
-    @AfterEach
-    void stopListening() {
-        Logger.getLogger("io.github.payop4j.ipn").removeHandler(capture);
-    }
+    @RegisterExtension
+    final LogLines log = LogLines.of("io.github.payop4j.ipn");
 
     private IpnProcessor processor() {
         return IpnProcessor.builder().verifyWithApi(false).handler(e -> { }).clock(clock).build();
     }
 
     private List<String> lines(String id) {
-        return warnings.stream().filter(m -> m.startsWith(id)).toList();
+        return log.startingWith(id);
     }
 
     @Test

@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.payop4j.ipn.IpnJournal;
 import io.github.payop4j.ipn.IpnKind;
+import io.github.payop4j.testing.LogLines;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,32 +20,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** A journal that forgets on restart re-applies Payop's repeats after one: the shop is told, once. */
 class JournalDurabilityWarningTest {
 
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            if (r.getMessage().startsWith("PAYOP-IPN-014")) {
-                warnings.add(r.getMessage());
-            }
-        }
+    @RegisterExtension
+    final LogLines log = LogLines.of("io.github.payop4j.ipn");
 
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void listen() {
-        Logger.getLogger("io.github.payop4j.ipn").addHandler(capture);
-    }
-
-    @AfterEach
-    void stopListening() {
-        Logger.getLogger("io.github.payop4j.ipn").removeHandler(capture);
+    private List<String> warnings() {
+        return log.startingWith("PAYOP-IPN-014");
     }
 
     private static JdbcDataSource h2(String url) {
@@ -63,8 +38,8 @@ class JournalDurabilityWarningTest {
         IpnJournal journal = IpnJournal.jdbc(h2("jdbc:h2:mem:example-ds;DB_CLOSE_DELAY=-1;PASSWORD=not-logged"));
         journal.claims(IpnKind.CHECKOUT, "tx-1");
         journal.claims(IpnKind.CHECKOUT, "tx-2");
-        assertEquals(1, warnings.size(), "once per journal, on first use");
-        String warning = warnings.get(0);
+        assertEquals(1, warnings().size(), "once per journal, on first use");
+        String warning = warnings().get(0);
         assertTrue(warning.contains("in memory (jdbc:h2:mem:example-ds)"), warning);
         assertTrue(warning.contains("applied a second time") && warning.contains("payop.ipn.datasource"), warning);
         assertFalse(warning.contains("not-logged"), "the URL's parameters are never logged");
@@ -75,9 +50,9 @@ class JournalDurabilityWarningTest {
         // @TempDir lies in java.io.tmpdir, where Payara Micro keeps its default H2 without --rootdir.
         IpnJournal journal = IpnJournal.jdbc(h2("jdbc:h2:" + tmp.resolve("embedded_default") + ";DB_CLOSE_DELAY=0"));
         journal.claims(IpnKind.CHECKOUT, "tx-1");
-        assertEquals(1, warnings.size(), String.valueOf(warnings));
-        assertTrue(warnings.get(0).contains("temporary directory") && warnings.get(0).contains("--rootdir"),
-                warnings.get(0));
+        assertEquals(1, warnings().size(), String.valueOf(warnings()));
+        assertTrue(warnings().get(0).contains("temporary directory") && warnings().get(0).contains("--rootdir"),
+                warnings().get(0));
     }
 
     @Test
@@ -94,7 +69,7 @@ class JournalDurabilityWarningTest {
         } finally {
             System.setProperty("java.io.tmpdir", tmpDir);
         }
-        assertEquals(List.of(), warnings);
+        assertEquals(List.of(), warnings());
     }
 
     @ParameterizedTest
