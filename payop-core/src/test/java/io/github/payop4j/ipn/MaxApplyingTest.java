@@ -1,5 +1,9 @@
 package io.github.payop4j.ipn;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.github.payop4j.ipn.IpnFixtures.apiTransaction;
 import static io.github.payop4j.ipn.IpnFixtures.checkoutIpn;
 import static io.github.payop4j.ipn.IpnFixtures.fromPayop;
@@ -31,7 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * {@code maxApplying}: at most that many deliveries are applied at once (claim, order check,
  * handlers, mark); the others wait their turn, and one that gets none within the wait is answered
- * "retry later" and applied when Payop retries it. Nothing is lost or applied twice either way.
+ * "retry later" and applied when Payop retries it. Nothing is lost or applied twice either way. A
+ * call to Payop after the commit (the opt-in refund of a double payment) holds no turn.
  */
 class MaxApplyingTest {
 
@@ -98,6 +103,34 @@ class MaxApplyingTest {
         assertEquals(IpnOutcome.DUPLICATE, processor.process(fromPayop(checkoutIpn(second, 2, order(second), "")))
                 .outcome());
         assertEquals(2, shop.applied.get(), "the shop sees each payment once");
+    }
+
+    @Test
+    void aSlowRefundOfADoublePaymentHoldsNoTurn() throws Exception {
+        payop.stubFor(post("/v1/refunds/create").willReturn(okJson("{\"data\": \"refund-1\", \"status\": 1}")
+                .withHeader("identifier", "refund-1").withFixedDelay(3_000)));
+        IpnProcessor processor = IpnProcessor.builder(client).handler(e -> { }).journal(IpnJournal.inMemory())
+                .refundDoublePayments(true).maxApplying(1).duplicateWait(Duration.ofMillis(1_000)).build();
+        String order = "order-" + UUID.randomUUID();
+        String paying = UUID.randomUUID().toString();
+        String doublePayment = UUID.randomUUID().toString();
+        apiTransaction(payop, paying, 2, order, "3", "USD", "");
+        apiTransaction(payop, doublePayment, 2, order, "3", "USD", "");
+        assertEquals(IpnOutcome.PROCESSED, processor.process(fromPayop(checkoutIpn(paying, 2, order, ""))).outcome());
+
+        Future<IpnResult> refunding = pool.submit(() -> processor.process(fromPayop(checkoutIpn(doublePayment, 2,
+                order, ""))));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (payop.findAll(postRequestedFor(urlEqualTo("/v1/refunds/create"))).isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "the refund was never requested");
+            Thread.sleep(10);
+        }
+        // Payop takes 3 s to answer the refund; the one turn is free meanwhile.
+        String next = paidTransaction();
+        IpnResult applied = processor.process(fromPayop(checkoutIpn(next, 2, order(next), "")));
+        assertEquals(IpnOutcome.PROCESSED, applied.outcome(), applied.reason());
+        assertEquals(IpnOutcome.ANOMALY, refunding.get(10, TimeUnit.SECONDS).outcome());
+        assertEquals(1, payop.findAll(postRequestedFor(urlEqualTo("/v1/refunds/create"))).size());
     }
 
     @Test

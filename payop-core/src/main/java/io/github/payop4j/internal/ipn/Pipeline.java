@@ -227,6 +227,7 @@ public final class Pipeline {
                 turns.release();
             }
             if (!decision.busy()) {
+                applier.afterCommit(decision);
                 return decision;
             }
             if (!awaitClaim(plan.key(), deadline)) {

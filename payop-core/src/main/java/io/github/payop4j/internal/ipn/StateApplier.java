@@ -98,11 +98,7 @@ final class StateApplier {
     Decision apply(Plan plan, Delivery d) {
         Instant now = cfg.clock().instant();
         try {
-            Decision done = cfg.transactions().inTransaction(() -> applyInTransaction(plan, d, now));
-            if (refunds != null && done.event() instanceof Anomaly a && a.type() == Anomaly.Type.ALREADY_PAID) {
-                refunds.refund(a); // money leaves the shop only once the anomaly is committed
-            }
-            return done;
+            return cfg.transactions().inTransaction(() -> applyInTransaction(plan, d, now));
         } catch (Exception e) {
             release(plan.key(), d.entryId());
             HandlerFailure h = HandlerFailure.find(e);
@@ -120,6 +116,17 @@ final class StateApplier {
             LOG.log(ERROR, "PAYOP-IPN-007 The IPN journal or transaction failed on " + plan.key() + " (entry "
                     + d.entryId() + "); answering 500 so Payop retries", e);
             return Decision.retry(500, "journal or transaction failed (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * What follows a committed decision, outside the turn to apply (a call to Payop must not hold
+     * one): the opt-in refund of a double payment. Money leaves the shop only once the anomaly is
+     * committed. Never throws.
+     */
+    void afterCommit(Decision done) {
+        if (refunds != null && done.event() instanceof Anomaly a && a.type() == Anomaly.Type.ALREADY_PAID) {
+            refunds.refund(a);
         }
     }
 
