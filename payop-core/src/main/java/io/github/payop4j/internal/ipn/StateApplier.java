@@ -121,8 +121,8 @@ final class StateApplier {
 
     /**
      * What follows a committed decision, outside the turn to apply (a call to Payop must not hold
-     * one): the opt-in refund of a double payment. Money leaves the shop only once the anomaly is
-     * committed. Never throws.
+     * one): the opt-in refund of an order's second payment ({@code ALREADY_PAID}), sent only once
+     * that anomaly is committed. Never throws.
      */
     void afterCommit(Decision done) {
         if (refunds != null && done.event() instanceof Anomaly a && a.type() == Anomaly.Type.ALREADY_PAID) {

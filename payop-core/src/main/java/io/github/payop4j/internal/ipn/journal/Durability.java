@@ -20,12 +20,13 @@ final class Durability {
         if (url == null) {
             return null;
         }
+        String shown = withoutParameters(url);
         if (isInMemory(url)) {
-            return "it is in memory (" + withoutParameters(url) + "), as WildFly's default DataSource (ExampleDS) is";
+            return "it is in memory (" + shown + "), as WildFly's default DataSource (ExampleDS) is";
         }
-        if (inDirectory(withoutParameters(url), tmpDir)) {
-            return "its files are in the JVM's temporary directory (" + withoutParameters(url) + "), where Payara"
-                    + " Micro keeps its default DataSource unless started with --rootdir";
+        if (inDirectory(shown, tmpDir)) {
+            return "its files are in the JVM's temporary directory (" + shown + "), where Payara Micro keeps its"
+                    + " default DataSource unless started with --rootdir";
         }
         return null;
     }

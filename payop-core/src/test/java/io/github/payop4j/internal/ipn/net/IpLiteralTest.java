@@ -34,7 +34,7 @@ class IpLiteralTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"18.199.249.46", "0.0.0.0", "255.255.255.255", "010.001.0.9", " 3.125.109.58 ",
+    @ValueSource(strings = {"18.199.249.46", "0.0.0.1", "255.255.255.255", "010.001.0.9", " 3.125.109.58 ",
         "[127.0.0.1]", "10.0.0.1%eth0"})
     void dottedQuadsAreRead(String text) {
         InetAddress a = IpLiteral.parse(text);
