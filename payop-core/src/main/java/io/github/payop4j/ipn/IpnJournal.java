@@ -35,6 +35,17 @@ import javax.sql.DataSource;
 public interface IpnJournal {
 
     /**
+     * Gets the journal ready before the first delivery, so that what is wrong with its store shows
+     * when the application starts, not at Payop's first IPN: the JDBC journal creates its tables
+     * (unless told not to), logs {@code PAYOP-IPN-014} if its database does not outlive a restart,
+     * and reads each of its tables. The IPN servlet calls it once as it starts; every other method
+     * does the same work on first use, so calling it is never required. Throws an unchecked
+     * exception naming the problem when the store cannot be used. Does nothing by default.
+     */
+    default void prepare() {
+    }
+
+    /**
      * A new delivery id, greater than 0, unique in this journal's store (across nodes sharing it)
      * and increasing over time; computed without any I/O.
      */

@@ -64,8 +64,26 @@ public class PayopIpnServlet extends HttpServlet {
                 throw new ServletException("The Payop IPN endpoint is misconfigured: " + e.getMessage(), e);
             }
         }
+        prepareJournal(context.getContextPath().isEmpty() ? "/" : context.getContextPath());
         LOG.log(System.Logger.Level.INFO, () -> "PAYOP-IPN-101 Payop IPN endpoint ready at "
                 + context.getContextPath() + mappings() + ": " + processor);
+    }
+
+    /**
+     * The journal's first-use work at deployment, so a wrong DataSource shows in the deployment's
+     * log, not at Payop's first IPN. Not fatal: a database that is still starting must not keep
+     * the shop down; until it works, IPNs are answered "retry later" and Payop retries them.
+     */
+    private void prepareJournal(String contextPath) {
+        try {
+            processor.journal().prepare();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "PAYOP-IPN-102 The IPN journal of " + contextPath + " is not ready: "
+                    + e.getMessage() + ". The endpoint starts anyway: until the journal works it answers every IPN"
+                    + " 500 \"retry later\", and Payop retries for 24 hours. Check the DataSource that"
+                    + " payop.ipn.datasource names (java:comp/DefaultDataSource if unset): that its database is"
+                    + " reachable, and that this application may create tables in it or finds them there.", e);
+        }
     }
 
     @Override

@@ -69,7 +69,8 @@ class PayopIpnServletTest {
         cdi.setAttribute(PayopIpnServlet.PROCESSOR_ATTRIBUTE, IpnProcessor.builder().handler(CDI_EVENTS::add)
                 .sources(IpnSourcePolicy.builder().allow("127.0.0.1").build()).build());
 
-        Logger servletLog = Logger.getLogger("io.github.payop4j.ipn.servlet");
+        // The servlet's logger and the journal's, its parent: what a deployment logs.
+        Logger servletLog = Logger.getLogger("io.github.payop4j.ipn");
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord r) {
@@ -284,6 +285,18 @@ class PayopIpnServletTest {
 
         assertEquals(500, a.status());
         assertEquals("retry later", a.body());
+    }
+
+    @Test
+    void whatIsWrongWithAJournalShowsInTheDeploymentsLogBeforeAnyIpn() {
+        List<String> notReady = LOGGED.stream().filter(l -> l.startsWith("PAYOP-IPN-102")).toList();
+        assertEquals(1, notReady.size(), "only /broken: " + notReady);
+        assertTrue(notReady.get(0).contains("journal of /broken is not ready")
+                && notReady.get(0).contains("Connection to shop-db.internal:5432 refused")
+                && notReady.get(0).contains("payop.ipn.datasource"), notReady.get(0));
+        // /strict, /proxied and /custom journal into the server's default DataSource, here in memory as WildFly's is.
+        assertEquals(3, LOGGED.stream().filter(l -> l.startsWith("PAYOP-IPN-014")
+                && l.contains("(jdbc:h2:mem:ipn-servlet-default)")).count(), LOGGED::toString);
     }
 
     @Test

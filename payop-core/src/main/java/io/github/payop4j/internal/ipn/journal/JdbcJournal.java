@@ -54,6 +54,12 @@ public final class JdbcJournal implements IpnJournal {
         return ledger;
     }
 
+    /** Creates the tables if missing, warns if the database forgets on restart, reads every table. */
+    @Override
+    public void prepare() {
+        store.prepare();
+    }
+
     @Override
     public long newEntryId() {
         return ids.next();

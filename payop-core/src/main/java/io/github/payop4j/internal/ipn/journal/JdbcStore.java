@@ -30,6 +30,8 @@ final class JdbcStore {
     private final List<String> probes;
     private final Object schemaLock = new Object();
     private volatile boolean schemaReady;
+    /** Guarded by {@link #schemaLock}: the database was reached and its URL looked at. */
+    private boolean durabilityChecked;
     private volatile JdbcSql.Dialect dialect;
 
     JdbcStore(DataSource dataSource, JdbcOptions options, JdbcSql journal, JdbcLedgerSql ledger) {
@@ -153,6 +155,26 @@ final class JdbcStore {
         }
     }
 
+    /**
+     * What {@link io.github.payop4j.ipn.IpnJournal#prepare()} does: the first use's work now, and a
+     * read of every table, so that a DataSource that cannot be reached, or tables that are missing
+     * where the shop creates them itself, show when the application starts.
+     */
+    void prepare() {
+        ensureSchema();
+        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+            for (String probe : probes) {
+                s.executeQuery(probe).close();
+            }
+            commitIfOwned(c);
+        } catch (SQLException e) {
+            throw new JournalException("The IPN journal cannot read its tables " + options.tablePrefix() + "* (SQLState "
+                    + e.getSQLState() + ": " + e.getMessage() + ")" + (options.createSchema() ? ""
+                    : "; creating them is switched off (JdbcOptions.withoutSchemaCreation()), so the shop's"
+                    + " migrations must create them"), e);
+        }
+    }
+
     /** Once, on first use: whether the database can keep a journal, and its tables. */
     private void ensureSchema() {
         if (schemaReady) {
@@ -162,9 +184,10 @@ final class JdbcStore {
             if (schemaReady) {
                 return;
             }
-            warnIfForgetful();
+            checkDurabilityOnce();
             if (!options.createSchema()) {
-                schemaReady = true;
+                // Nothing to create; looked at again while the database cannot be reached.
+                schemaReady = durabilityChecked;
                 return;
             }
             SQLException last = null;
@@ -193,21 +216,34 @@ final class JdbcStore {
             }
             if (!schemaReady) {
                 throw new JournalException("The IPN journal could not create its tables " + options.tablePrefix()
-                        + "* (SQLState " + (last == null ? "?" : last.getSQLState()) + ")", last);
+                        + "* (" + (last == null ? "interrupted" : "SQLState " + last.getSQLState() + ": " + last.getMessage()) + ")",
+                        last);
             }
+            checkDurabilityOnce(); // the database may have come up between the first look and the tables
         }
     }
 
     /**
      * A journal that forgets on restart answers Payop's repeats after a restart as new deliveries,
-     * and two servers' defaults are such databases: say so once, with the fix.
+     * and two servers' defaults are such databases: say so once, with the fix. Done once the
+     * database was reached; a database that cannot be reached now is looked at again next time.
      */
-    private void warnIfForgetful() {
+    private void checkDurabilityOnce() {
+        if (durabilityChecked) {
+            return;
+        }
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException | RuntimeException e) {
+            return; // the work that follows reports a database that cannot be reached
+        }
+        durabilityChecked = true;
         String url;
-        try (Connection c = dataSource.getConnection()) {
+        try (c) {
             url = c.getMetaData().getURL();
         } catch (SQLException | RuntimeException e) {
-            return; // the first real use reports a database that cannot be reached
+            return; // reached, but it does not say where it keeps its data: nothing to warn about
         }
         String problem = Durability.problem(url, System.getProperty("java.io.tmpdir"));
         if (problem != null) {
