@@ -80,9 +80,10 @@ public class PayopIpnServlet extends HttpServlet {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "PAYOP-IPN-102 The IPN journal of " + contextPath + " is not ready: "
                     + e.getMessage() + ". The endpoint starts anyway: until the journal works it answers every IPN"
-                    + " 500 \"retry later\", and Payop retries for 24 hours. Check the DataSource that"
-                    + " payop.ipn.datasource names (java:comp/DefaultDataSource if unset): that its database is"
-                    + " reachable, and that this application may create tables in it or finds them there.", e);
+                    + " 500 \"retry later\", and Payop retries for 24 hours. Check the journal's DataSource"
+                    + " (payop.ipn.datasource, java:comp/DefaultDataSource if unset, or the one given to"
+                    + " IpnJournal.jdbc(..)): that its database is reachable, and that this application may create"
+                    + " tables in it or finds them there.", e);
         }
     }
 

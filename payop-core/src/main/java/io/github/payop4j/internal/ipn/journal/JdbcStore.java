@@ -168,8 +168,8 @@ final class JdbcStore {
             }
             commitIfOwned(c);
         } catch (SQLException e) {
-            throw new JournalException("The IPN journal cannot read its tables " + options.tablePrefix() + "* (SQLState "
-                    + e.getSQLState() + ": " + e.getMessage() + ")" + (options.createSchema() ? ""
+            throw new JournalException("The IPN journal cannot read its tables " + options.tablePrefix() + "* ("
+                    + reason(e) + ")" + (options.createSchema() ? ""
                     : "; creating them is switched off (JdbcOptions.withoutSchemaCreation()), so the shop's"
                     + " migrations must create them"), e);
         }
@@ -216,11 +216,15 @@ final class JdbcStore {
             }
             if (!schemaReady) {
                 throw new JournalException("The IPN journal could not create its tables " + options.tablePrefix()
-                        + "* (" + (last == null ? "interrupted" : "SQLState " + last.getSQLState() + ": " + last.getMessage()) + ")",
-                        last);
+                        + "* (" + (last == null ? "interrupted" : reason(last)) + ")", last);
             }
             checkDurabilityOnce(); // the database may have come up between the first look and the tables
         }
+    }
+
+    /** The SQLState and the driver's message, which names the host, the table or the permission at fault. */
+    private static String reason(SQLException e) {
+        return "SQLState " + e.getSQLState() + ": " + e.getMessage();
     }
 
     /**
