@@ -162,11 +162,8 @@ final class JdbcStore {
      */
     void prepare() {
         ensureSchema();
-        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
-            for (String probe : probes) {
-                s.executeQuery(probe).close();
-            }
-            commitIfOwned(c);
+        try {
+            readTables();
         } catch (SQLException e) {
             throw new JournalException("The IPN journal cannot read its tables " + options.tablePrefix() + "* ("
                     + reason(e) + ")" + (options.createSchema() ? ""
@@ -276,13 +273,26 @@ final class JdbcStore {
     }
 
     private boolean tablesExist() {
-        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
-            for (String probe : probes) {
-                s.executeQuery(probe).close();
-            }
+        try {
+            readTables();
             return true;
         } catch (SQLException e) {
             return false;
+        }
+    }
+
+    /** One read of each table, no rows; what the database says if one is missing or cannot be read. */
+    private void readTables() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            try (var s = c.createStatement()) {
+                for (String probe : probes) {
+                    s.executeQuery(probe).close();
+                }
+                commitIfOwned(c);
+            } catch (SQLException e) {
+                rollbackIfOwned(c); // a failed read must not go back to the pool inside an aborted transaction
+                throw e;
+            }
         }
     }
 

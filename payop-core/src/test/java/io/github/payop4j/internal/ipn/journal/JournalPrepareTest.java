@@ -109,10 +109,4 @@ class JournalPrepareTest {
 
         assertEquals(before + 1, log.startingWith("PAYOP-IPN-014").size(), String.valueOf(log.startingWith("PAYOP")));
     }
-
-    @Test
-    void theInMemoryJournalHasNothingToPrepare() {
-        IpnJournal.inMemory().prepare();
-        assertEquals(0, log.startingWith("PAYOP").size());
-    }
 }
